@@ -1,0 +1,24 @@
+# Two commands do all the set-up: `make demo` and `make test`. Each creates .venv and installs
+# what it needs, so they work on a fresh machine that has only Python and pip.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	-$(BIN)/ecocheck evaluate data/kazuo-2019.yaml
+	-$(BIN)/ecocheck evaluate data/tongyu-2022.yaml
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,3 @@
+from ecocheck.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command-line layer (typer). No evaluation logic lives here."""

@@ -1,0 +1,269 @@
+"""The command line: a thin typer layer over ecocheck.core and ecocheck.render.
+
+Imports of the core and renderers happen inside commands, so `ecocheck --version` and
+`--help` stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ecocheck import __version__
+
+app = typer.Typer(
+    name="ecocheck",
+    help="Check county/city submissions against the national ecological-civilization "
+         "demonstration indicators (国家生态文明建设示范市县建设指标).",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="Browse the rule library (editions and their indicators).", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_OK, EXIT_NOT_MET, EXIT_INPUT = 0, 1, 2
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Level(str, Enum):
+    county = "county"
+    city = "city"
+
+
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="A rule file or folder to use instead of the shipped library.")]
+EditionOpt = Annotated[Optional[str], typer.Option("--edition", "-e", help="Edition id or alias (default: the newest, 2021).")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ecocheck.core.rules import load_library
+
+        try:
+            library = load_library()
+            editions = ", ".join(f"{e.id} ({e.title}, {len(e.indicators)} indicators)"
+                                 for e in library.editions.values())
+        except Exception as exc:  # the version must print even if the library is broken
+            editions = f"rule library unreadable: {exc}"
+        typer.echo(f"ecocheck {__version__}\neditions: {editions}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and the editions it carries.")] = False,
+) -> None:
+    pass
+
+
+def _stderr(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _print_problems(problems, warning: bool = False) -> None:
+    for p in problems:
+        prefix = "warning: " if warning else "error: "
+        _stderr(f"{p.location()}: {prefix}{p.message}" + (f"\n  hint: {p.hint}" if p.hint else ""))
+
+
+def _library(rules: Optional[Path]):
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.rules import load_library
+
+    try:
+        return load_library(rules)
+    except InputError as err:
+        _stderr("the rule library could not be loaded:")
+        _print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _write(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ecocheck.render.files import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+
+
+@app.command()
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml.", show_default=False)],
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
+) -> None:
+    """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
+
+    Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data;
+    2 input error.
+    """
+    from ecocheck.core.api import check_file
+    from ecocheck.render import jsonout, markdown, text
+
+    library = _library(rules)
+    checked = [check_file(f, library, edition=edition) for f in files]
+    outputs: list[str] = []
+    for c in checked:
+        if c.problems:
+            _print_problems(c.problems)
+        elif c.report.warnings:
+            _print_problems(c.report.warnings, warning=True)
+    reports = [c.report.as_dict() for c in checked if c.report]
+    if fmt is Format.json:
+        if len(files) == 1 and reports:
+            outputs.append(jsonout.render_json(reports[0]))
+        else:
+            errors = [p.as_dict() for c in checked for p in (c.problems or [])]
+            outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
+    elif fmt is Format.markdown:
+        outputs += [markdown.render_markdown(r, lang.value) for r in reports]
+    elif output is None and sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console()
+        for r in reports:
+            text.render_rich(r, console, lang.value)
+            console.print()
+    else:
+        outputs += [text.render_plain(r, lang.value) for r in reports]
+    if outputs or output is not None:
+        _write("\n".join(outputs), output)
+    raise typer.Exit(max(c.exit_code for c in checked))
+
+
+@app.command()
+def schema(
+    which: Annotated[str, typer.Argument(help="submission (default) or rules.")] = "submission",
+) -> None:
+    """Print the JSON Schema for submissions (editors validate while you type) or rule files."""
+    import json
+
+    from ecocheck.schemas import load_schema
+
+    if which not in ("submission", "rules"):
+        _stderr(f"error: unknown schema {which!r}\n  hint: use `submission` or `rules`")
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo(json.dumps(load_schema(which), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def template(
+    edition: EditionOpt = None,
+    level: Annotated[Level, typer.Option("--level", help="county (县) or city (市).")] = Level.county,
+    terrain: Annotated[Optional[str], typer.Option("--terrain", help="山区 / 丘陵地区 / 平原地区 / 干旱半干旱地区 / 青藏高原地区.")] = None,
+    climate: Annotated[Optional[str], typer.Option("--climate", help="湿润地区 / 半湿润地区 / 干旱半干旱地区 (2019 生态环境状况指数).")] = None,
+    city_size: Annotated[Optional[str], typer.Option("--city-size", help="超大特大城市 / 大城市 / 中小城市 (cities only).")] = None,
+    coastal: Annotated[bool, typer.Option("--coastal/--inland", help="Coastal region (adds coastal indicators).")] = False,
+    region: Annotated[str, typer.Option("--region", help="Region name to put in the file.")] = "某某县",
+    year: Annotated[int, typer.Option("--year", help="Data year.")] = 2025,
+    rules: RulesOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of standard output.")] = None,
+) -> None:
+    """Write a fill-in submission with every applicable indicator, its requirement and type."""
+    from ecocheck.render.template import render_template
+
+    library = _library(rules)
+    try:
+        ed = library.get(edition)
+    except KeyError:
+        _stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
+        raise typer.Exit(EXIT_INPUT)
+    classes = {k: v for k, v in {"terrain": terrain, "climate": climate, "city_size": city_size}.items() if v}
+    try:
+        text = render_template(ed, level=level.value, classes=classes, coastal=coastal, region=region, year=year)
+    except ValueError as exc:
+        _stderr(f"error: {exc}")
+        raise typer.Exit(EXIT_INPUT)
+    _write(text, output)
+
+
+@rules_app.command("list")
+def rules_list(
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """List the indicators of an edition: number, id, name, type and where they apply."""
+    from tabulate import tabulate
+
+    library = _library(rules)
+    try:
+        ed = library.get(edition)
+    except KeyError:
+        _stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
+        raise typer.Exit(EXIT_INPUT)
+    rows = []
+    for ind in ed.indicators:
+        scope = "市县" if len(ind.levels) == 2 else {"county": "县", "city": "市"}[ind.levels[0]]
+        if ind.coastal_only:
+            scope += "（沿海）"
+        rows.append([ind.number, ind.id, ind.name if lang is Lang.zh else ind.name_en, ind.attribute,
+                     scope, ind.requirement, "" if ind.verified else "†"])
+    headers = (["序号", "id", "指标名称", "属性", "适用范围", "指标值", "核实"] if lang is Lang.zh
+               else ["No.", "id", "Indicator", "Type", "Applies to", "Requirement", "Unverified"])
+    typer.echo(f"{ed.title} ({ed.id}) — {len(ed.indicators)} indicators")
+    typer.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+
+
+@rules_app.command("show")
+def rules_show(
+    indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name.")],
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Show one indicator: requirement, classes, criterion, sub-items and source."""
+    from ecocheck.core.names import suggestion
+    from ecocheck.render.ruledoc import describe_indicator
+
+    library = _library(rules)
+    try:
+        ed = library.get(edition)
+    except KeyError:
+        _stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
+        raise typer.Exit(EXIT_INPUT)
+    ind = ed.find(indicator)
+    if ind is None:
+        names = [n for i in ed.indicators for n in (i.id, i.name)]
+        _stderr(f"error: unknown indicator {indicator!r} in edition {ed.id}\n  hint: "
+                + (suggestion(indicator, names) or "`ecocheck rules list` shows every indicator"))
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo(describe_indicator(ed, ind))
+
+
+def main() -> None:
+    """Console-script entry point: never a traceback, exit codes 0/1/2 only."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _stderr("interrupted")
+        sys.exit(EXIT_INPUT)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug: say so plainly, without a traceback
+        _stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
+                "  please report this with the input file that caused it")
+        sys.exit(EXIT_INPUT)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""The pure core: loading rules and submissions, evaluating them. Nothing here prints."""

@@ -1,0 +1,44 @@
+"""The core's front door: file paths in, Reports out. What the CLI and batch runner call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ecocheck.core.errors import InputError, Problem
+from ecocheck.core.evaluate import evaluate
+from ecocheck.core.model import Report
+from ecocheck.core.rules import Library, load_library
+from ecocheck.core.submission import load_submission
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one file: a report, or the problems that prevented one."""
+
+    file: str
+    report: Report | None = None
+    problems: list[Problem] | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.report is None:
+            return 2
+        return 0 if self.report.summary()["binding_met"] else 1
+
+
+def check_file(path: str | Path, library: Library, *, edition: str | None = None) -> Checked:
+    name = str(path)
+    try:
+        submission = load_submission(path, library, edition=edition, display=name)
+        report = evaluate(submission, library.get(submission.edition))
+        return Checked(name, report=report)
+    except InputError as err:
+        return Checked(name, problems=err.problems)
+
+
+def open_library(rules: str | Path | None = None) -> Library:
+    return load_library(rules)
+
+
+__all__ = ["Checked", "check_file", "open_library", "InputError"]

@@ -1,0 +1,32 @@
+"""Suggesting the closest official name when a key is not recognised."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The candidates nearest to `word`: by edit similarity, then by shared characters.
+
+    difflib alone does poorly on short Chinese names with one character changed, so the
+    character-overlap score (what fraction of the word's characters a candidate has) helps.
+    """
+    pool = list(dict.fromkeys(candidates))
+    if not pool:
+        return []
+    scored = []
+    chars = set(word)
+    for cand in pool:
+        ratio = difflib.SequenceMatcher(None, word, cand).ratio()
+        overlap = len(chars & set(cand)) / max(len(chars | set(cand)), 1)
+        scored.append((max(ratio, overlap), cand))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [cand for score, cand in scored[:limit] if score >= 0.3]
+
+
+def suggestion(word: str, candidates: Iterable[str]) -> str:
+    near = closest(word, candidates)
+    if not near:
+        return ""
+    return "did you mean " + " / ".join(f"“{n}”" for n in near) + "?"
