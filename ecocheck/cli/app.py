@@ -7,13 +7,16 @@ Imports of the core and renderers happen inside commands, so `ecocheck --version
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ecocheck import __version__
+from ecocheck.cli.common import (
+    EXIT_INPUT, EditionOpt, Format, Lang, LangOpt, Level, RulesOpt, edition_or_exit, library_or_exit,
+    print_problems, stderr, write_output,
+)
 
 app = typer.Typer(
     name="ecocheck",
@@ -25,30 +28,6 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="Browse the rule library (editions and their indicators).", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-
-EXIT_OK, EXIT_NOT_MET, EXIT_INPUT = 0, 1, 2
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-class Level(str, Enum):
-    county = "county"
-    city = "city"
-
-
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="A rule file or folder to use instead of the shipped library.")]
-EditionOpt = Annotated[Optional[str], typer.Option("--edition", "-e", help="Edition id or alias (default: the newest, 2021).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -72,37 +51,6 @@ def _main(
     pass
 
 
-def _stderr(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-
-
-def _print_problems(problems, warning: bool = False) -> None:
-    for p in problems:
-        prefix = "warning: " if warning else "error: "
-        _stderr(f"{p.location()}: {prefix}{p.message}" + (f"\n  hint: {p.hint}" if p.hint else ""))
-
-
-def _library(rules: Optional[Path]):
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.rules import load_library
-
-    try:
-        return load_library(rules)
-    except InputError as err:
-        _stderr("the rule library could not be loaded:")
-        _print_problems(err.problems)
-        raise typer.Exit(EXIT_INPUT)
-
-
-def _write(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from ecocheck.render.files import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
-
-
 @app.command()
 def evaluate(
     files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml.", show_default=False)],
@@ -120,14 +68,14 @@ def evaluate(
     from ecocheck.core.api import check_file
     from ecocheck.render import jsonout, markdown, text
 
-    library = _library(rules)
+    library = library_or_exit(rules)
     checked = [check_file(f, library, edition=edition) for f in files]
     outputs: list[str] = []
     for c in checked:
         if c.problems:
-            _print_problems(c.problems)
+            print_problems(c.problems)
         elif c.report.warnings:
-            _print_problems(c.report.warnings, warning=True)
+            print_problems(c.report.warnings, warning=True)
     reports = [c.report.as_dict() for c in checked if c.report]
     if fmt is Format.json:
         if len(files) == 1 and reports:
@@ -147,7 +95,7 @@ def evaluate(
     else:
         outputs += [text.render_plain(r, lang.value) for r in reports]
     if outputs or output is not None:
-        _write("\n".join(outputs), output)
+        write_output("\n".join(outputs), output)
     raise typer.Exit(max(c.exit_code for c in checked))
 
 
@@ -161,7 +109,7 @@ def schema(
     from ecocheck.schemas import load_schema
 
     if which not in ("submission", "rules"):
-        _stderr(f"error: unknown schema {which!r}\n  hint: use `submission` or `rules`")
+        stderr(f"error: unknown schema {which!r}\n  hint: use `submission` or `rules`")
         raise typer.Exit(EXIT_INPUT)
     typer.echo(json.dumps(load_schema(which), ensure_ascii=False, indent=2))
 
@@ -182,19 +130,15 @@ def template(
     """Write a fill-in submission with every applicable indicator, its requirement and type."""
     from ecocheck.render.template import render_template
 
-    library = _library(rules)
-    try:
-        ed = library.get(edition)
-    except KeyError:
-        _stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
-        raise typer.Exit(EXIT_INPUT)
+    library = library_or_exit(rules)
+    ed = edition_or_exit(library, edition)
     classes = {k: v for k, v in {"terrain": terrain, "climate": climate, "city_size": city_size}.items() if v}
     try:
         text = render_template(ed, level=level.value, classes=classes, coastal=coastal, region=region, year=year)
     except ValueError as exc:
-        _stderr(f"error: {exc}")
+        stderr(f"error: {exc}")
         raise typer.Exit(EXIT_INPUT)
-    _write(text, output)
+    write_output(text, output)
 
 
 @rules_app.command("list")
@@ -206,12 +150,8 @@ def rules_list(
     """List the indicators of an edition: number, id, name, type and where they apply."""
     from tabulate import tabulate
 
-    library = _library(rules)
-    try:
-        ed = library.get(edition)
-    except KeyError:
-        _stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
-        raise typer.Exit(EXIT_INPUT)
+    library = library_or_exit(rules)
+    ed = edition_or_exit(library, edition)
     rows = []
     for ind in ed.indicators:
         scope = "市县" if len(ind.levels) == 2 else {"county": "县", "city": "市"}[ind.levels[0]]
@@ -235,16 +175,12 @@ def rules_show(
     from ecocheck.core.names import suggestion
     from ecocheck.render.ruledoc import describe_indicator
 
-    library = _library(rules)
-    try:
-        ed = library.get(edition)
-    except KeyError:
-        _stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
-        raise typer.Exit(EXIT_INPUT)
+    library = library_or_exit(rules)
+    ed = edition_or_exit(library, edition)
     ind = ed.find(indicator)
     if ind is None:
         names = [n for i in ed.indicators for n in (i.id, i.name)]
-        _stderr(f"error: unknown indicator {indicator!r} in edition {ed.id}\n  hint: "
+        stderr(f"error: unknown indicator {indicator!r} in edition {ed.id}\n  hint: "
                 + (suggestion(indicator, names) or "`ecocheck rules list` shows every indicator"))
         raise typer.Exit(EXIT_INPUT)
     typer.echo(describe_indicator(ed, ind))
@@ -255,12 +191,12 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        _stderr("interrupted")
+        stderr("interrupted")
         sys.exit(EXIT_INPUT)
     except SystemExit:
         raise
     except Exception as exc:  # a bug: say so plainly, without a traceback
-        _stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
+        stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
                 "  please report this with the input file that caused it")
         sys.exit(EXIT_INPUT)
 

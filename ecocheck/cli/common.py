@@ -1,0 +1,74 @@
+"""What every command shares: option types, exit codes, error printing, output writing."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+EXIT_OK, EXIT_NOT_MET, EXIT_INPUT = 0, 1, 2
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Level(str, Enum):
+    county = "county"
+    city = "city"
+
+
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="A rule file or folder to use instead of the shipped library.")]
+EditionOpt = Annotated[Optional[str], typer.Option("--edition", "-e", help="Edition id or alias (default: the newest, 2021).")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
+
+
+def stderr(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_problems(problems, warning: bool = False) -> None:
+    for p in problems:
+        prefix = "warning: " if warning else "error: "
+        stderr(f"{p.location()}: {prefix}{p.message}" + (f"\n  hint: {p.hint}" if p.hint else ""))
+
+
+def library_or_exit(rules: Optional[Path]):
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.rules import load_library
+
+    try:
+        return load_library(rules)
+    except InputError as err:
+        stderr("the rule library could not be loaded:")
+        print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ecocheck.render.files import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+
+
+
+
+def edition_or_exit(library, edition: Optional[str]):
+    try:
+        return library.get(edition)
+    except KeyError:
+        stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
+        raise typer.Exit(EXIT_INPUT)
