@@ -212,10 +212,15 @@ def load_rule_file(path: str | Path) -> tuple[Edition, bool]:
     return _build_edition(doc), bool(doc.data["edition"].get("default", False))
 
 
+CASE_SUFFIX = ".cases.yaml"  # rule-test case files sit beside rule files; they are not editions
+
+
 def rule_files(location: str | Path) -> list[Path]:
+    """Edition files in a folder (not its subfolders, e.g. plans/), or the one file given."""
     path = Path(location)
     if path.is_dir():
-        return sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+        found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+        return [f for f in found if not f.name.endswith(CASE_SUFFIX)]
     return [path]
 
 
