@@ -15,7 +15,7 @@ import typer
 from ecocheck import __version__
 from ecocheck.cli.common import (
     EXIT_INPUT, EditionOpt, Format, Lang, LangOpt, Level, RulesOpt, edition_or_exit, library_or_exit,
-    print_problems, stderr, write_output,
+    EXPORT_FORMATS, print_problems, stderr, write_export, write_output,
 )
 
 app = typer.Typer(
@@ -85,6 +85,16 @@ def evaluate(
             outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
     elif fmt is Format.markdown:
         outputs += [markdown.render_markdown(r, lang.value) for r in reports]
+    elif fmt.value in EXPORT_FORMATS:
+        from ecocheck.core.aggregate import BatchSummary
+
+        summary = BatchSummary()
+        for r in reports:
+            summary.add_report(r)
+        errors = [p.as_dict() for c in checked for p in (c.problems or [])]
+        summary.add_errors(errors)
+        write_export(fmt, reports, errors, summary.as_dict(), lang.value, output)
+        raise typer.Exit(max(c.exit_code for c in checked))
     elif output is None and sys.stdout.isatty():
         from rich.console import Console
 
@@ -184,6 +194,10 @@ def rules_show(
                 + (suggestion(indicator, names) or "`ecocheck rules list` shows every indicator"))
         raise typer.Exit(EXIT_INPUT)
     typer.echo(describe_indicator(ed, ind))
+
+
+# Feature commands live in their own modules and register on `app` when imported.
+from ecocheck.cli import batch  # noqa: E402,F401  (registers batch)
 
 
 def main() -> None:

@@ -16,6 +16,13 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+    junit = "junit"
+
+
+EXPORT_FORMATS = ("csv", "xlsx", "html", "junit")
 
 
 class Lang(str, Enum):
@@ -72,3 +79,21 @@ def edition_or_exit(library, edition: Optional[str]):
     except KeyError:
         stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
         raise typer.Exit(EXIT_INPUT)
+
+
+def write_export(fmt: "Format", reports: list, errors: list, summary: dict, lang: str,
+                 output: Optional[Path]) -> None:
+    """csv / xlsx / html / junit, rendered from the canonical reports."""
+    from ecocheck.render.exports import EXPORTERS
+
+    if output is None and fmt.value == "xlsx" and sys.stdout.isatty():
+        stderr("error: an .xlsx workbook cannot be shown on a terminal\n  hint: add --output report.xlsx")
+        raise typer.Exit(EXIT_INPUT)
+    data = EXPORTERS[fmt.value](reports, errors, summary, lang)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ecocheck.render.files import write_atomic
+
+    write_atomic(output, data)

@@ -55,21 +55,26 @@ class BatchSummary:
     tallies: dict[tuple[str, str], IndicatorTally] = field(default_factory=dict)
 
     def add_report(self, report: dict[str, Any]) -> None:
-        self.counties.append(county_row(report))
-        for r in report["results"]:
-            key = (report["edition"], r["id"])
-            tally = self.tallies.get(key)
+        from ecocheck.core.batch import compact
+
+        self.add_compact(compact(report))
+
+    def add_compact(self, data: dict[str, Any]) -> None:
+        """Add one county from its compact form (see ecocheck.core.batch.compact)."""
+        self.counties.append(data["county"])
+        edition = data["edition"]
+        for rid, number, name, attribute, status in data["statuses"]:
+            tally = self.tallies.get((edition, rid))
             if tally is None:
-                tally = self.tallies[key] = IndicatorTally(r["id"], r["number"], r["name"], r["attribute"],
-                                                           report["edition"])
-            tally.counts[r["status"]] += 1
+                tally = self.tallies[(edition, rid)] = IndicatorTally(rid, number, name, attribute, edition)
+            tally.counts[status] += 1
 
     def add_errors(self, problems: list[dict[str, Any]]) -> None:
         self.errors.extend(problems)
 
     def county_rows(self) -> list[dict[str, Any]]:
-        """Deterministic order: region, then year, then file."""
-        return sorted(self.counties, key=lambda c: (c["region"], c["year"], c["file"]))
+        """Deterministic order: the files' sorted paths, as the reports are listed."""
+        return sorted(self.counties, key=lambda c: (c["file"], c["region"], c["year"]))
 
     def indicator_rows(self) -> list[dict[str, Any]]:
         """The indicators that hold the most counties back first: binding before reference,

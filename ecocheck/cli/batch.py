@@ -1,0 +1,126 @@
+"""`ecocheck batch`: every submission under some folders, in parallel, with a cross-county summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ecocheck.cli.app import app
+from ecocheck.cli.common import (
+    EXIT_INPUT, EditionOpt, Format, Lang, LangOpt, RulesOpt, library_or_exit, stderr,
+)
+
+STREAMED = (Format.table, Format.json, Format.markdown)  # summarised as results arrive
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Folders (searched recursively), files or globs.", show_default=False)],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")] = None,
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
+) -> None:
+    """Check every county-year submission found, then summarise across counties.
+
+    Exit code: 2 if any file could not be read; else 1 if any county fails (or lacks data for)
+    a binding indicator; else 0. One broken file never stops the batch: it is listed in the
+    errors section and the rest are evaluated.
+    """
+    from ecocheck.core import batch as runner
+    from ecocheck.core.aggregate import BatchSummary
+
+    library_or_exit(rules)  # a broken rule library is reported once, before any worker starts
+    files, missing = runner.discover(paths)
+    summary = BatchSummary()
+    summary.add_errors([p.as_dict() for p in missing])
+    full = fmt not in (Format.table, Format.markdown)
+    n_jobs = jobs or runner.default_jobs()
+    items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs, full=full)
+    items = _with_progress(items, len(files), quiet)
+
+    if fmt is Format.json:
+        _stream_json(items, summary, output)
+    else:
+        reports = []
+        for item in items:
+            _collect(item, summary, quiet)
+            if full and item.report is not None:
+                reports.append(item.report)
+        _render(fmt, summary, reports, lang.value, output)
+    raise typer.Exit(summary.exit_code())
+
+
+def _collect(item, summary, quiet: bool) -> None:
+    if item.problems:
+        summary.add_errors(item.problems)
+    if item.row is not None:
+        summary.add_compact(item.row)
+    if item.warnings and not quiet:
+        for w in item.warnings:
+            stderr(f"{w['file']}:{w['line']}:{w['column']}: warning: {w['message']}")
+
+
+def _with_progress(items, total: int, quiet: bool):
+    if quiet or not sys.stderr.isatty() or total < 2:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("batch", total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _stream_json(items, summary, output: Optional[Path]) -> None:
+    """{"reports": [...], "errors": [...], "summary": {...}} written report by report."""
+    import contextlib
+    import json
+
+    from ecocheck.render.files import atomic_writer
+
+    with (atomic_writer(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out:
+        out.write(b'{"reports": [')
+        first = True
+        for item in items:
+            _collect(item, summary, quiet=True)
+            if item.report is not None:
+                out.write((b"" if first else b",") + b"\n" + json.dumps(item.report, ensure_ascii=False).encode("utf-8"))
+                first = False
+        tail = {"errors": summary.error_rows(), "summary": summary.as_dict()}
+        out.write(b"\n], " + json.dumps(tail, ensure_ascii=False, indent=1)[1:].encode("utf-8") + b"\n")
+        out.flush()
+
+
+def _render(fmt: Format, summary, reports: list, lang: str, output: Optional[Path]) -> None:
+    from ecocheck.cli.common import write_output
+    from ecocheck.render import batchtext
+
+    errors = summary.error_rows()
+    if fmt is Format.table:
+        if output is None and sys.stdout.isatty():
+            from rich.console import Console
+
+            batchtext.render_rich(summary.as_dict(), errors, Console(), lang)
+        else:
+            write_output(batchtext.render_plain(summary.as_dict(), errors, lang), output)
+        return
+    if fmt is Format.markdown:
+        write_output(batchtext.render_markdown(summary.as_dict(), errors, lang), output)
+        return
+    if errors:  # human-readable on stderr too, whatever the export format
+        for e in errors:
+            stderr(f"{e['file']}:{e['line']}:{e['column']}: error: {e['message']}")
+    from ecocheck.cli.common import write_export
+
+    write_export(fmt, reports, errors, summary.as_dict(), lang, output)

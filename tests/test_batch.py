@@ -1,0 +1,117 @@
+"""Batch checking: discovery, one broken file never stops the batch, exit codes, determinism."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ecocheck.core import batch as runner
+from ecocheck.synth import generate, write
+
+from conftest import run_cli, submission
+
+GOOD = {"城镇污水处理率": 95, "河长制": "全面实施"}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "province"
+    (root / "city-a").mkdir(parents=True)
+    (root / "city-b").mkdir()
+    (root / "city-a" / "a-2022.yaml").write_text(submission(GOOD, region="甲县"), encoding="utf-8")
+    (root / "city-b" / "b-2022.yml").write_text(submission(dict(GOOD, 城镇污水处理率=80), region="乙县"), encoding="utf-8")
+    (root / "city-b" / "broken.yaml").write_text("region: 丙县\nlevel: county\nyear: 2022\nindicators:\n  城镇污水处理率: [\n", encoding="utf-8")
+    (root / "city-b" / "zz-2022.yaml").write_text(submission(GOOD, region="丁县"), encoding="utf-8")
+    (root / "notes.txt").write_text("not a submission", encoding="utf-8")
+    return root
+
+
+def test_discover_recurses_sorts_and_reports_missing_paths(folder, tmp_path):
+    files, problems = runner.discover([str(folder), str(folder / "city-a" / "a-2022.yaml"),
+                                       str(tmp_path / "nope"), str(tmp_path / "*.nothing")])
+    assert [f.split("/")[-1] for f in files] == ["a-2022.yaml", "b-2022.yml", "broken.yaml", "zz-2022.yaml"]
+    assert {p.code for p in problems} == {"not-found"} and len(problems) == 2
+
+
+def test_glob_paths(folder):
+    files, problems = runner.discover([str(folder / "**" / "*-2022.y*ml")])
+    assert len(files) == 3 and not problems
+
+
+def test_broken_file_in_the_middle_is_listed_and_the_rest_evaluated(folder):
+    result = run_cli("batch", str(folder), "-f", "json")
+    assert result.returncode == 2
+    doc = json.loads(result.stdout)
+    assert [r["region"] for r in doc["reports"]] == ["甲县", "乙县", "丁县"]
+    (error,) = doc["errors"]
+    assert error["file"].endswith("broken.yaml") and error["line"] == 6 and error["code"] == "yaml-syntax"
+    assert doc["summary"]["evaluated"] == 3 and doc["summary"]["unreadable"] == 1
+
+
+def test_table_output_has_counties_indicators_and_errors(folder):
+    result = run_cli("batch", str(folder))
+    assert result.returncode == 2
+    out = result.stdout
+    assert "各地区汇总" in out and "各指标情况" in out and "无法读取的文件" in out
+    assert "broken.yaml" in out and "乙县" in out
+    assert out.index("甲县") < out.index("乙县") < out.index("丁县")
+    assert "共 4 个文件：评估 3 个" in out
+
+
+def test_exit_1_when_a_county_fails_a_binding_indicator(folder):
+    (folder / "city-b" / "broken.yaml").unlink()
+    assert run_cli("batch", str(folder), "-q").returncode == 1
+
+
+def test_exit_0_when_every_county_meets_every_binding_indicator(tmp_path):
+    from test_cli import PASSING_2021
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.yaml").write_text(submission(PASSING_2021, region=f"{name}县"), encoding="utf-8")
+    assert run_cli("batch", str(tmp_path)).returncode == 0
+
+
+def test_per_indicator_view_puts_what_holds_counties_back_first(folder):
+    (folder / "city-b" / "broken.yaml").unlink()
+    doc = json.loads(run_cli("batch", str(folder), "-f", "json").stdout)
+    first = doc["summary"]["indicators"][0]
+    assert first["attribute"] == "约束性" and first["id"] == "urban_sewage_treatment" and first["fail"] == 1
+    county = {c["region"]: c for c in doc["summary"]["counties"]}
+    assert county["乙县"]["failed_binding"] == ["城镇污水处理率"]
+
+
+def test_parallel_and_serial_give_identical_output(tmp_path):
+    write(60, tmp_path, seed=7)
+    serial = run_cli("batch", str(tmp_path), "--jobs", "1", "-f", "json")
+    parallel = run_cli("batch", str(tmp_path), "--jobs", "2", "-f", "json")
+    assert serial.stdout == parallel.stdout and serial.returncode == parallel.returncode
+
+
+def test_markdown_format(folder):
+    out = run_cli("batch", str(folder), "-f", "markdown", "--lang", "en").stdout
+    assert "## Counties" in out and "| Region |" in out and "## Files that could not be read" in out
+
+
+def test_output_is_written_atomically(folder, tmp_path):
+    target = tmp_path / "out" / "batch.json"
+    result = run_cli("batch", str(folder), "-f", "json", "-o", str(target))
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(json.loads(target.read_text(encoding="utf-8"))["reports"]) == 3
+    assert not list(target.parent.glob(".*.tmp"))
+
+
+def test_generator_is_reproducible_and_valid():
+    first = list(generate(25, seed=3))
+    assert first == list(generate(25, seed=3))
+    assert first != list(generate(25, seed=4))
+
+
+def test_three_thousand_generated_counties(tmp_path):
+    write(3000, tmp_path, seed=11)
+    result = run_cli("batch", str(tmp_path), "-f", "json", "-q")
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["evaluated"] == 3000 and doc["errors"] == []
+    assert result.returncode == 1  # realistic data: some counties fail
+    verdicts = {c["verdict"] for c in doc["summary"]["counties"]}
+    assert verdicts == {"pass", "fail"}
