@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean
+.PHONY: demo test clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,3 +22,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+fuzz: $(STAMP)  # the property tests with many more examples
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_properties.py
