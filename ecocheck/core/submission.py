@@ -127,7 +127,8 @@ def _edition(c: _Collector, data: dict, library: Library, override: str | None) 
     except KeyError:
         path = ("edition",) if override is None else ()
         c.error(path, f"unknown edition {key!r}",
-                f"known editions: {', '.join(sorted(library.editions))} " + suggestion(str(key), library.names()),
+                "; ".join(filter(None, [f"known editions: {', '.join(sorted(library.editions))}",
+                                        suggestion(str(key), library.names())])),
                 code="unknown-edition")
         return None
 
@@ -157,7 +158,8 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
                      or {en: zh for zh, en in spec.values.items()}.get(text))
         if canonical is None:
             c.error(("profile", key), f"unknown {spec.name} {value!r}",
-                    f"use one of: {'、'.join(spec.values)} " + suggestion(text, [*spec.values, *spec.aliases]),
+                    "; ".join(filter(None, [suggestion(text, [*spec.values, *spec.aliases]),
+                                            f"use one of: {'、'.join(spec.values)}"])),
                     code="unknown-class")
             continue
         classes[key] = canonical
@@ -165,6 +167,8 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
 
 
 def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[str, Entry]:
+    if raw is None:  # `indicators:` with nothing under it yet: every indicator is 缺数据
+        return {}
     if not isinstance(raw, dict):
         c.error(("indicators",), "`indicators` must be a mapping of indicator name → value", code="value-type")
         return {}

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""The catalogue of every error and warning ecocheck gives, with an example input for each.
+
+`python scripts/error_catalogue.py > docs/errors.md` regenerates the doc by running every
+example through the real CLI; tests/test_errors_doc.py runs them again and fails when the doc
+and the tool disagree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+HEAD = """region: 示例县
+level: county
+year: 2022
+edition: "2021"
+profile:
+  terrain: 平原地区
+indicators:
+"""
+
+
+@dataclass
+class Example:
+    code: str
+    title: str
+    text: str | bytes  # the input file
+    args: tuple[str, ...] = ("evaluate", "{file}")
+    name: str = "example.yaml"
+    shown: str = ""  # how the doc shows a binary input
+    extra: dict[str, str] = field(default_factory=dict)  # more files beside it
+
+
+EXAMPLES: list[Example] = [
+    # ── reading the file ──
+    Example("not-found", "The file does not exist", "", args=("evaluate", "{dir}/missing.yaml")),
+    Example("encoding", "GBK / GB18030 file (saved by Windows Excel or Notepad)", (HEAD + "  河长制: 全面实施\n").encode("gbk"),
+            shown="(the same text as the first example below, saved in GBK)"),
+    Example("encoding", "UTF-16 file", "region: 示例县\n".encode("utf-16"), shown="(a UTF-16 file with a byte-order mark)"),
+    Example("binary", "A binary file (a spreadsheet, an archive)", b"PK\x03\x04\x14\x00\x00\x00binary",
+            shown="(the first bytes of an .xlsx/.zip file)"),
+    Example("empty", "An empty file", ""),
+    Example("too-large", "A file over 5 MB", b"# " + b"x" * (5 * 1024 * 1024) + b"\n", shown="(a 5 MB file)"),
+    Example("yaml-syntax", "YAML syntax error", HEAD + "  城镇污水处理率: [95\n"),
+    Example("yaml-syntax", "A tab used for indentation", HEAD + "\t河长制: 全面实施\n"),
+    Example("yaml-limit", "Alias expansion bomb (“billion laughs”)",
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+                f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n" for i in range(1, 9))),
+    Example("yaml-limit", "Nesting deeper than 64 levels", "a: " + "[" * 70 + "]" * 70 + "\n"),
+    Example("yaml-tag", "A YAML tag that would construct an object", HEAD + "  河长制: !!python/object/apply:os.system [ls]\n"),
+    Example("yaml-key", "A key that is not plain text", HEAD + "  ? [城镇污水处理率]\n  : 95\n"),
+    Example("yaml-merge", "Merge keys", "base: &b {region: 示例县}\n<<: *b\n"),
+    Example("duplicate-key", "The same key twice (PyYAML would silently keep the last)", HEAD + "  河长制: 全面实施\n  河长制: 未实施\n"),
+    Example("duplicate-key", "The same indicator by name and by id", HEAD + "  河长制: 全面实施\n  river_chief_system: 全面实施\n"),
+    # ── the submission's fields ──
+    Example("submission-shape", "The file is not a mapping", "- 喀左县\n- 2019\n"),
+    Example("missing-field", "Required fields missing", "region: 示例县\n"),
+    Example("unknown-field", "An unknown top-level field", HEAD.replace("year: 2022", "yaer: 2022")),
+    Example("value-type", "Unknown level", HEAD.replace("level: county", "level: 乡")),
+    Example("value-type", "A year that is not a year", HEAD.replace("year: 2022", "year: 二〇二二")),
+    Example("future-year", "A measured year in the future", HEAD.replace("year: 2022", "year: 2035")),
+    Example("unknown-edition", "Unknown edition", HEAD.replace('edition: "2021"', 'edition: "2025"')),
+    Example("unknown-class", "Unknown terrain class", HEAD.replace("平原地区", "平源地区")),
+    Example("unknown-class", "A profile class the edition does not use", HEAD.replace("  terrain: 平原地区", "  terrain: 平原地区\n  climate: 湿润地区")),
+    Example("value-type", "`coastal` not true/false", HEAD.replace("  terrain: 平原地区", "  terrain: 平原地区\n  coastal: 是")),
+    # ── indicators and values ──
+    Example("unknown-indicator", "A misspelt indicator name", HEAD + "  城镇污水处里率: 95\n"),
+    Example("unknown-indicator", "A misspelt sub-item name", HEAD + "  农业废弃物综合利用率:\n    秸杆综合利用率: 90\n"),
+    Example("unknown-field", "An unknown field in a value mapping", HEAD + "  城镇污水处理率: {value: 95, valeu: 96}\n"),
+    Example("value-type", "Text where a number is needed", HEAD + "  城镇污水处理率: 完成上级规定的目标任务\n"),
+    Example("threshold-echo", "The threshold copied into the value cell", HEAD + "  农村生活污水治理率: ≥50%\n"),
+    Example("value-type", "`true` as a value", HEAD + "  城镇污水处理率: true\n"),
+    Example("value-type", "A list where a number is expected", HEAD + "  城镇污水处理率: [90, 95]\n"),
+    Example("value-type", "A date where a number is expected", HEAD + "  城镇污水处理率: 2022-12-31\n"),
+    Example("value-range", "A percentage outside 0–100", HEAD + "  城镇污水处理率: 195.33\n"),
+    Example("value-range", "A negative rate", HEAD + "  城镇污水处理率: -5\n"),
+    Example("value-range", "NaN or infinity", HEAD + "  城镇污水处理率: .nan\n"),
+    Example("unknown-state", "A state word ecocheck does not know", HEAD + "  河长制: 差不多\n"),
+    Example("value-type", "A number for a qualitative indicator", HEAD + "  河长制: 1\n"),
+    Example("value-type", "A single value for an indicator with sub-items", HEAD + "  农业废弃物综合利用率: 90\n"),
+    Example("value-type", "`met` that is not true/false", HEAD + "  农村无害化卫生厕所普及率: {met: 是}\n"),
+    Example("missing-field", "`applicable: false` without a note", HEAD + "  生物多样性保护:\n    特有性或指示性水生物种保持率: {applicable: false}\n"),
+    Example("not-applicable", "(warning) a value for an indicator that does not apply here", HEAD + "  城镇人均公园绿地面积: 16\n"),
+    # ── rule files ──
+    Example("rule-schema", "Rule file: unknown criterion kind", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
+     criterion: {kind: at_least, value: 50}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-schema", "Rule file: a threshold without a unit", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
+     criterion: {kind: threshold, op: ">=", value: 50}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-duplicate", "Rule file: duplicate ids", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 2}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
+     criterion: {kind: threshold, op: ">=", value: 50, unit: "%"}}
+  - {id: demo_rate, number: 2, name: 示例比例二, name_en: Demo rate 2, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 参考性, applies: {levels: [county]}, requirement: ≥60, source: {doc: example},
+     criterion: {kind: threshold, op: ">=", value: 60, unit: "%"}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-numbering", "Rule file: an official number with no rule", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 2}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
+     criterion: {kind: threshold, op: ">=", value: 50, unit: "%"}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-class", "Rule file: a threshold keyed by an unknown class", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
+     criterion: {kind: threshold, op: ">=", by: terrian, values: {平原地区: 50}, unit: "%"}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-criterion", "Rule file: all_of mixing a number and a state word", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50；建立, source: {doc: example},
+     criterion: {kind: all_of, parts: [{kind: threshold, op: ">=", value: 50, unit: "%"},
+                                       {kind: qualitative, accept: [建立]}]}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    # ── the command line ──
+    Example("usage", "An unknown option value (typer/click usage error)", HEAD + "  河长制: 全面实施\n",
+            args=("evaluate", "{file}", "--format", "pdf")),
+    Example("unknown-edition", "`--edition` names no edition", HEAD + "  河长制: 全面实施\n",
+            args=("evaluate", "{file}", "--edition", "2030")),
+]
+
+
+def run(example: Example, folder: Path) -> tuple[int, str]:
+    """Run the example through the CLI in this process (as `ecocheck …` in `folder`)."""
+    from typer.testing import CliRunner
+
+    from ecocheck.cli.app import app
+
+    path = folder / example.name
+    data = example.text.encode("utf-8") if isinstance(example.text, str) else example.text
+    path.write_bytes(data)
+    args = [a.format(file=example.name, dir=".") for a in example.args]
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    finally:
+        os.chdir(here)
+    return result.exit_code, result.stderr.strip()
+
+
+def normalise(stderr: str) -> str:
+    """Drop click's box drawing so the doc shows the message, not the frame."""
+    lines = [re.sub(r"^[│╭╰─╮╯]+ ?|[ ]*[│╮╯]+$", "", line).rstrip() for line in stderr.splitlines()]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def render() -> str:
+    out = [
+        "# Error messages",
+        "",
+        "Every error and warning ecocheck can give, with an input that causes it. Each message says",
+        "where (file:line:column), what is wrong and, on a `hint:` line, how to fix it. Errors exit",
+        "with code **2** (in `batch`, the file is listed in the errors section and the rest are",
+        "evaluated); warnings do not change the exit code.",
+        "",
+        "This page is generated by `python scripts/error_catalogue.py > docs/errors.md`;",
+        "`tests/test_errors_doc.py` runs every example again and fails when the tool's message changes.",
+        "",
+        "Encodings: ecocheck reads UTF-8 (with or without a BOM). It does not guess other encodings —",
+        "a GBK file is detected and named so the user can re-save it, because a wrong guess would",
+        "silently misread indicator names.",
+        "",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, example in enumerate(EXAMPLES, 1):
+            code, stderr = run(example, Path(tmp))
+            out += [f"## {i}. `{example.code}` — {example.title}", ""]
+            command = "ecocheck " + " ".join(a.format(file=example.name, dir=".") for a in example.args)
+            out += [f"Input `{example.name}`:" if isinstance(example.text, str) else f"Input `{example.name}` {example.shown}:", ""]
+            if isinstance(example.text, str):
+                out += ["```yaml", example.text.rstrip("\n") or "# (empty file)", "```", ""]
+            out += [f"`{command}` → exit {code}", "", "```text", normalise(stderr), "```", ""]
+    out += ["## Not shown by example", "",
+            "- `io` — the operating system refused to read the file (permissions, a broken disk):",
+            "  `FILE: error: cannot read file: <the system's reason>`.",
+            "- `internal` — a bug in ecocheck. The command says `ecocheck: internal error: …` without a",
+            "  traceback and exits 2; in `batch` the file is listed in the errors section and the rest are",
+            "  evaluated. Please report it with the input file.", ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render())
