@@ -18,6 +18,7 @@ demo: $(STAMP)
 	-$(BIN)/ecocheck evaluate data/tongyu-2022.yaml
 
 test: $(STAMP)
+	-@scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 clean:
