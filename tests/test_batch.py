@@ -99,6 +99,7 @@ def test_output_is_written_atomically(folder, tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     assert len(json.loads(target.read_text(encoding="utf-8"))["reports"]) == 3
     assert not list(target.parent.glob(".*.tmp"))
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by others, like any file the user writes
 
 
 def test_generator_is_reproducible_and_valid():
