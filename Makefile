@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean fuzz
+.PHONY: demo test clean fuzz docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,7 @@ clean:
 
 fuzz: $(STAMP)  # the property tests with many more examples
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_properties.py
+
+docs: $(STAMP)  # regenerate the rule reference (docs/rules/) after changing rules/*.yaml, and run the rule tests
+	$(BIN)/ecocheck rules test
+	$(BIN)/ecocheck rules docs --output docs/rules/

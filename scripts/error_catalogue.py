@@ -39,6 +39,28 @@ class Example:
     extra: dict[str, str] = field(default_factory=dict)  # more files beside it
 
 
+# A one-indicator rule file and the start of a rule-test case for it (examples of `rules test`).
+DEMO_RULES = """schema_version: 1
+edition: {id: demo, title: 示例标准, title_en: Demo standard, issued: "2024", indicator_count: 1}
+indicators:
+  - id: urban_sewage_treatment
+    number: 1
+    name: 城镇污水处理率
+    name_en: Urban sewage treatment rate
+    domain: 生态生活
+    task: （八）人居环境改善
+    unit: "%"
+    attribute: 约束性
+    applies: {levels: [county, city]}
+    requirement: ≥85
+    criterion: {kind: threshold, op: ">=", value: 85, unit: "%"}
+    source: {doc: example}
+"""
+CASE_HEAD = """- name: 县·边界值达标
+  profile: {level: county}
+  indicators: {城镇污水处理率: 85}
+"""
+
 EXAMPLES: list[Example] = [
     # ── reading the file ──
     Example("not-found", "The file does not exist", "", args=("evaluate", "{dir}/missing.yaml")),
@@ -141,6 +163,63 @@ indicators:
             args=("evaluate", "{file}", "--format", "pdf")),
     Example("unknown-edition", "`--edition` names no edition", HEAD + "  河长制: 全面实施\n",
             args=("evaluate", "{file}", "--edition", "2030")),
+    # ── year series and plans (ecocheck.core.history, ecocheck.core.plans) ──
+    Example("previous-file", "`previous:` names a file that does not exist",
+            HEAD.replace('edition: "2021"', 'edition: "2021"\nprevious: example-2021.yaml') + "  单位地区生产总值能耗: 0.5\n"),
+    Example("series-short", "`compare` with one year only", HEAD + "  城镇污水处理率: 95\n", args=("compare", "{file}")),
+    Example("series-duplicate", "`compare`: two files for the same region and year (other.yaml is a second 示例县 2022)",
+            HEAD + "  城镇污水处理率: 95\n", args=("compare", "{file}", "other.yaml"),
+            extra={"other.yaml": HEAD + "  城镇污水处理率: 96\n"}),
+    Example("plan-schema", "Plan file: an unknown direction", """schema_version: 1
+plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
+       attributes: [约束性], source: {doc: example}}
+targets:
+  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: up, base: {printed: "40", value: 40},
+     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
+""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
+    Example("plan-duplicate", "Plan file: two targets with one id", """schema_version: 1
+plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
+       attributes: [约束性], source: {doc: example}}
+targets:
+  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, base: {printed: "40", value: 40},
+     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
+  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, base: {printed: "40", value: 40},
+     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
+""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
+    Example("plan-attribute", "Plan file: an attribute word the plan does not declare", """schema_version: 1
+plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
+       attributes: [约束性], source: {doc: example}}
+targets:
+  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 预期性, direction: higher, base: {printed: "40", value: 40},
+     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
+""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
+    Example("plan-link", "Plan file: a link to an indicator the standard does not have", """schema_version: 1
+plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
+       attributes: [约束性], source: {doc: example}}
+targets:
+  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, indicator: forest_coverage, base: {printed: "40", value: 40},
+     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
+""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
+    Example("plan-year", "Plan file: a goal after the plan's target year", """schema_version: 1
+plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
+       attributes: [约束性], source: {doc: example}}
+targets:
+  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, base: {printed: "40", value: 40},
+     goals: [{year: 2030, kind: value, value: 42, printed: "42"}], source: {doc: example}}
+""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
+    Example("usage", "`progress --plan` names no plan", HEAD + "  河长制: 全面实施\n",
+            args=("progress", "{file}", "--plan", "kazuo-2003")),
+    # Rule-test cases (`ecocheck rules test`) and `ecocheck validate` (the pre-commit hook).
+    Example("case-schema", "Rule-test cases: a misspelt field", CASE_HEAD + "  expcet: {urban_sewage_treatment: pass}\n",
+            args=("rules", "test", "{file}"), name="demo.cases.yaml", extra={"demo.yaml": DEMO_RULES}),
+    Example("case-unknown", "Rule-test cases: an expectation for an unknown indicator",
+            CASE_HEAD + "  expect: {污水处理率: pass}\n",
+            args=("rules", "test", "{file}"), name="demo.cases.yaml", extra={"demo.yaml": DEMO_RULES}),
+    Example("case-duplicate", "Rule-test cases: two cases with the same name",
+            CASE_HEAD + "  expect: {urban_sewage_treatment: pass}\n" + CASE_HEAD + "  expect: {urban_sewage_treatment: pass}\n",
+            args=("rules", "test", "{file}"), name="demo.cases.yaml", extra={"demo.yaml": DEMO_RULES}),
+    Example("not-a-submission", "`validate` given a YAML file that is not a submission (pre-commit without `files:`)",
+            DEMO_RULES, args=("validate", "{file}"), name="demo-rules.yaml"),
 ]
 
 
@@ -153,6 +232,8 @@ def run(example: Example, folder: Path) -> tuple[int, str]:
     path = folder / example.name
     data = example.text.encode("utf-8") if isinstance(example.text, str) else example.text
     path.write_bytes(data)
+    for name, text in example.extra.items():  # more files beside it
+        (folder / name).write_text(text, encoding="utf-8")
     args = [a.format(file=example.name, dir=".") for a in example.args]
     here = os.getcwd()
     os.chdir(folder)

@@ -59,17 +59,24 @@ def evaluate(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years' submissions: trends take last year's value from the same region's nearest earlier year.")] = None,
+    plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p", help="Also show progress towards a plan's targets (plan id or file; repeatable).")] = None,
 ) -> None:
     """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
 
-    Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data;
-    2 input error.
+    Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data
+    (or, with --plan, a plan goal is behind); 2 input error.
     """
     from ecocheck.core.api import check_file
     from ecocheck.render import jsonout, markdown, text
 
     library = library_or_exit(rules)
-    checked = [check_file(f, library, edition=edition) for f in files]
+    index = None
+    if history is not None:
+        from ecocheck.cli.series import history_or_exit
+
+        index = history_or_exit(history)
+    checked = [check_file(f, library, edition=edition, history_dir=index) for f in files]
     outputs: list[str] = []
     for c in checked:
         if c.problems:
@@ -77,6 +84,19 @@ def evaluate(
         elif c.report.warnings:
             print_problems(c.report.warnings, warning=True)
     reports = [c.report.as_dict() for c in checked if c.report]
+    plan_code, plan_docs = 0, {}
+    if plan:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
+        from ecocheck.cli.series import plan_progress_for, plan_sections
+
+        plan_docs, plan_code = plan_progress_for(checked, plan, library, edition, index)
+        for r in reports:
+            r["plan_progress"] = plan_docs.get(r["file"], [])
+        if fmt.value in EXPORT_FORMATS:
+            stderr(f"warning: --plan progress is shown with --format table, json or markdown, not {fmt.value}")
+
+    def plans_for(r: dict, md: bool = False) -> str:
+        return ("\n" + plan_sections(r["plan_progress"], lang.value, md)) if r.get("plan_progress") else ""
+
     if fmt is Format.json:
         if len(files) == 1 and reports:
             outputs.append(jsonout.render_json(reports[0]))
@@ -84,7 +104,7 @@ def evaluate(
             errors = [p.as_dict() for c in checked for p in (c.problems or [])]
             outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
     elif fmt is Format.markdown:
-        outputs += [markdown.render_markdown(r, lang.value) for r in reports]
+        outputs += [markdown.render_markdown(r, lang.value) + plans_for(r, True) for r in reports]
     elif fmt.value in EXPORT_FORMATS:
         from ecocheck.core.aggregate import BatchSummary
 
@@ -94,7 +114,7 @@ def evaluate(
         errors = [p.as_dict() for c in checked for p in (c.problems or [])]
         summary.add_errors(errors)
         write_export(fmt, reports, errors, summary.as_dict(), lang.value, output)
-        raise typer.Exit(max(c.exit_code for c in checked))
+        raise typer.Exit(max(max(c.exit_code for c in checked), plan_code))
     elif output is None and sys.stdout.isatty():
         from rich.console import Console
 
@@ -102,24 +122,26 @@ def evaluate(
         for r in reports:
             text.render_rich(r, console, lang.value)
             console.print()
+            if r.get("plan_progress"):
+                console.print(plans_for(r), markup=False, highlight=False, soft_wrap=True)
     else:
-        outputs += [text.render_plain(r, lang.value) for r in reports]
+        outputs += [text.render_plain(r, lang.value) + plans_for(r) for r in reports]
     if outputs or output is not None:
         write_output("\n".join(outputs), output)
-    raise typer.Exit(max(c.exit_code for c in checked))
+    raise typer.Exit(max(max(c.exit_code for c in checked), plan_code))
 
 
 @app.command()
 def schema(
-    which: Annotated[str, typer.Argument(help="submission (default) or rules.")] = "submission",
+    which: Annotated[str, typer.Argument(help="submission (default), rules, plan or cases.")] = "submission",
 ) -> None:
     """Print the JSON Schema for submissions (editors validate while you type) or rule files."""
     import json
 
     from ecocheck.schemas import load_schema
 
-    if which not in ("submission", "rules"):
-        stderr(f"error: unknown schema {which!r}\n  hint: use `submission` or `rules`")
+    if which not in ("submission", "rules", "plan", "cases"):
+        stderr(f"error: unknown schema {which!r}\n  hint: use `submission`, `rules`, `plan` or `cases`")
         raise typer.Exit(EXIT_INPUT)
     typer.echo(json.dumps(load_schema(which), ensure_ascii=False, indent=2))
 
@@ -136,6 +158,7 @@ def template(
     year: Annotated[int, typer.Option("--year", help="Data year.")] = 2025,
     rules: RulesOpt = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of standard output.")] = None,
+    schema_ref: Annotated[Optional[str], typer.Option("--schema", help="URL or path for the `# yaml-language-server: $schema=` line (default: the schema shipped with this installation; a relative path is relative to the YAML file).")] = None,
 ) -> None:
     """Write a fill-in submission with every applicable indicator, its requirement and type."""
     from ecocheck.render.template import render_template
@@ -144,7 +167,8 @@ def template(
     ed = edition_or_exit(library, edition)
     classes = {k: v for k, v in {"terrain": terrain, "climate": climate, "city_size": city_size}.items() if v}
     try:
-        text = render_template(ed, level=level.value, classes=classes, coastal=coastal, region=region, year=year)
+        text = render_template(ed, level=level.value, classes=classes, coastal=coastal, region=region, year=year,
+                               schema_url=schema_ref)
     except ValueError as exc:
         stderr(f"error: {exc}")
         raise typer.Exit(EXIT_INPUT)
@@ -198,6 +222,8 @@ def rules_show(
 
 # Feature commands live in their own modules and register on `app` when imported.
 from ecocheck.cli import batch  # noqa: E402,F401  (registers batch)
+from ecocheck.cli import series  # noqa: E402,F401  (registers progress, compare)
+from ecocheck.cli import docs  # noqa: E402,F401  (registers explain, validate, rules docs, rules test)
 
 
 def main() -> None:

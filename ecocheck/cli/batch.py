@@ -26,6 +26,7 @@ def batch(
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
 ) -> None:
     """Check every county-year submission found, then summarise across counties.
 
@@ -42,7 +43,11 @@ def batch(
     summary.add_errors([p.as_dict() for p in missing])
     full = fmt not in (Format.table, Format.markdown)
     n_jobs = jobs or runner.default_jobs()
-    items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs, full=full)
+    from ecocheck.cli.series import history_or_exit
+
+    index = history_or_exit(history)  # scanned once here, shared with every worker
+    items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs, full=full,
+                       history=index)
     items = _with_progress(items, len(files), quiet)
 
     if fmt is Format.json:

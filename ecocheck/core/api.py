@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ecocheck.core.errors import InputError, Problem
 from ecocheck.core.evaluate import evaluate
+from ecocheck.core.history import HistoryIndex, attach_history
 from ecocheck.core.model import Report
 from ecocheck.core.rules import Library, load_library
 from ecocheck.core.submission import load_submission
@@ -27,10 +28,16 @@ class Checked:
         return 0 if self.report.summary()["binding_met"] else 1
 
 
-def check_file(path: str | Path, library: Library, *, edition: str | None = None) -> Checked:
+def check_file(path: str | Path, library: Library, *, edition: str | None = None,
+               history_dir: "str | Path | HistoryIndex | None" = None) -> Checked:
+    """Evaluate one file. Trend criteria take last year's value from the file's `previous:`
+    submission, else from the nearest earlier year of the same region in `history_dir`
+    (a folder, or a HistoryIndex scanned once for many files); see ecocheck.core.history."""
     name = str(path)
     try:
         submission = load_submission(path, library, edition=edition, display=name)
+        if submission.previous_file or history_dir is not None:
+            submission = attach_history(submission, path, library, history_dir)
         report = evaluate(submission, library.get(submission.edition))
         return Checked(name, report=report)
     except InputError as err:

@@ -62,10 +62,11 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(rules: str | None, edition: str | None, full: bool) -> None:
+def _init(rules: str | None, edition: str | None, full: bool, history: Any = None) -> None:
     from ecocheck.core.rules import load_library
 
-    _STATE.update(library=load_library(rules), edition=edition, full=full)
+    # history: a HistoryIndex scanned once by the caller (batch --history), or None
+    _STATE.update(library=load_library(rules), edition=edition, full=full, history=history)
 
 
 def compact(report_dict: dict[str, Any]) -> dict[str, Any]:
@@ -80,15 +81,30 @@ def compact(report_dict: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def compact_report(report: Any) -> dict[str, Any]:
+    """compact() straight from a Report, without building its full JSON form first."""
+    from ecocheck.core.aggregate import county_row
+
+    head = {"file": report.file, "region": report.region, "level": report.level, "year": report.year,
+            "edition": report.edition, "summary": report.summary()}
+    return {
+        "county": county_row(head),
+        "edition": report.edition,
+        "statuses": [(r.id, r.number, r.name, r.attribute, r.status) for r in report.results],
+    }
+
+
 def _check(file: str) -> Item:
     from ecocheck.core.api import check_file
 
-    checked = check_file(file, _STATE["library"], edition=_STATE["edition"])
+    checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"))
     if checked.report is None:
         return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
-    report = checked.report.as_dict()
-    warnings = report.get("warnings", [])
-    return Item(file, report if _STATE["full"] else None, compact(report), [], warnings)
+    warnings = [w.as_dict() for w in checked.report.warnings]
+    if _STATE["full"]:
+        report = checked.report.as_dict()
+        return Item(file, report, compact(report), [], warnings)
+    return Item(file, None, compact_report(checked.report), [], warnings)
 
 
 def _check_chunk(files: list[str]) -> list[Item]:
@@ -96,14 +112,14 @@ def _check_chunk(files: list[str]) -> list[Item]:
 
 
 def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
-        full: bool = False, chunk: int = 16) -> Iterator[Item]:
+        full: bool = False, chunk: int = 16, history: Any = None) -> Iterator[Item]:
     """Evaluate `files`, yielding one Item per file in the order given.
 
     jobs=1 runs in this process; more uses a process pool. An exception inside a worker (a
     bug) becomes that file's problem, so one file never stops the batch.
     """
     if jobs <= 1 or len(files) <= chunk:
-        _init(rules, edition, full)
+        _init(rules, edition, full, history)
         for f in files:
             yield _guarded(f)
         return
@@ -111,7 +127,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
 
     chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
     context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with context.Pool(jobs, initializer=_init, initargs=(rules, edition, full)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=(rules, edition, full, history)) as pool:
         for items in pool.imap(_guarded_chunk, chunks):
             yield from items
 

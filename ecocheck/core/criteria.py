@@ -146,16 +146,24 @@ class Qualitative(Criterion):
         Words are compared without punctuation or spaces (Word and Excel differ in "，" vs
         "、"), and a leading 已/已经 ("already") is ignored: 已建立 means 建立.
         """
+        verdict = self._vocabulary().get(_word_key(word))
+        if verdict is not None:
+            return verdict
         text = _word_key(word)
-        candidates = {text}
         for prefix in ("已经", "已", "均已"):
             if text.startswith(prefix) and len(text) > len(prefix):
-                candidates.add(text[len(prefix):])
-        if candidates & {_word_key(w) for w in self.accept}:
-            return PASS
-        if candidates & {_word_key(w) for w in self.reject}:
-            return FAIL
+                verdict = self._vocabulary().get(text[len(prefix):])
+                if verdict is not None:
+                    return verdict
         return None
+
+    def _vocabulary(self) -> dict[str, str]:
+        """Normalised word → verdict, built once per rule (accepted words win a tie)."""
+        cached = self.__dict__.get("_vocab")
+        if cached is None:
+            cached = {_word_key(w): FAIL for w in self.reject} | {_word_key(w): PASS for w in self.accept}
+            object.__setattr__(self, "_vocab", cached)
+        return cached
 
     def describe(self, profile: Profile | None = None) -> str:
         return self.text or self.accept[0]
@@ -349,10 +357,16 @@ def build(spec: dict[str, Any]) -> Criterion:
 
 
 def value_type(criterion: Criterion) -> str:
-    if isinstance(criterion, AllOf):
-        types = {value_type(p) for p in criterion.parts}
-        return types.pop() if len(types) == 1 else NUMBER
-    return criterion.VALUE_TYPE
+    """NUMBER or TEXT: what kind of value the criterion reads (computed once per criterion)."""
+    cached = criterion.__dict__.get("_value_type")
+    if cached is None:
+        if isinstance(criterion, AllOf):
+            types = {value_type(p) for p in criterion.parts}
+            cached = types.pop() if len(types) == 1 else NUMBER
+        else:
+            cached = criterion.VALUE_TYPE
+        object.__setattr__(criterion, "_value_type", cached)
+    return cached
 
 
 __all__ = ["Criterion", "KINDS", "build", "combine", "value_type", "NUMBER", "TEXT"]

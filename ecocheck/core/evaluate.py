@@ -65,11 +65,12 @@ def _result(ind_or_item: Any, ind: Indicator, outcome: Outcome, entry: Entry | N
         domain=ind.domain, task=ind.task, unit=ind_or_item.unit, attribute=ind.attribute,
         status=outcome.status, value=display_value(entry), requirement=requirement,
         reason=outcome.reason, declared=outcome.declared, verified=ind.verified and verified,
-        source=str(ind.source), value_source=(entry.source if entry else ""),
+        source=ind.source_text, value_source=(entry.source if entry else ""),
         note=(entry.note if entry else ""), items=items or [],
         previous=json_number(entry.previous) if entry else None,
         target=json_number(entry.target) if entry else None,
         delta=json_number(entry.delta) if entry else None,
+        previous_source=(entry.previous_source if entry else ""),
     )
 
 

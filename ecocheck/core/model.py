@@ -69,6 +69,14 @@ class Indicator:
     def binding(self) -> bool:
         return self.attribute == BINDING
 
+    @property
+    def source_text(self) -> str:
+        cached = self.__dict__.get("_source_text")
+        if cached is None:
+            cached = str(self.source)
+            object.__setattr__(self, "_source_text", cached)
+        return cached
+
     def applies_to(self, profile: "Profile") -> tuple[bool, str]:
         if profile.level not in self.levels:
             only = "、".join(LEVEL_ZH[level] for level in self.levels)
@@ -162,7 +170,7 @@ class Outcome:
     declared: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     id: str
     number: int
@@ -185,6 +193,7 @@ class Result:
     target: Any = None
     delta: Any = None
     items: list["Result"] = field(default_factory=list)
+    previous_source: str = ""  # where `previous` came from when another file supplied it (history)
 
     def as_dict(self) -> dict[str, Any]:
         out = {
@@ -208,6 +217,7 @@ class Result:
             "previous": self.previous,
             "target": self.target,
             "delta": self.delta,
+            "previous_source": self.previous_source,
         }
         out["items"] = [item.as_dict() for item in self.items]
         return out

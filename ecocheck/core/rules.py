@@ -19,6 +19,11 @@ LEVEL_KEY = "level"
 
 def default_rules_dir() -> Path:
     """The rule library shipped with the package (top-level rules/ in a source checkout)."""
+    # An installed wheel has ecocheck/rules/ (a folder without __init__.py, so importlib sees a
+    # namespace package whose resources.files() is a MultiplexedPath, not a path): look first.
+    installed = Path(__file__).resolve().parents[1] / "rules"
+    if installed.is_dir() and any(installed.glob("*.yaml")):
+        return installed
     try:
         shipped = resources.files("ecocheck.rules")
         path = Path(str(shipped))

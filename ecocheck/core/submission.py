@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from ecocheck.core.values import ValueProblem, normalize_text, parse_number
 from ecocheck.core.yamlsafe import Located, is_date_text, load_file, load_text
 
 TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basis", "previous",
-            "province", "city", "source", "note")
+            "province", "city", "source", "note",
+            "plan_values")  # values for plan targets outside the standard: ecocheck.core.plans
 ENTRY_FIELDS = ("value", "previous", "target", "delta", "met", "applicable", "source", "note")
 NUMERIC_FIELDS = ("previous", "target", "delta")
 LEVEL_WORDS = {"county": "county", "city": "city", "县": "county", "市": "city",
@@ -174,13 +176,13 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
         return {}
     entries: dict[str, Entry] = {}
     keys_for: dict[str, str] = {}
-    all_names = [n for ind in ed.indicators for n in (ind.name, ind.id, *ind.aliases)]
     for key, value in raw.items():
         path = ("indicators", key)
-        ind = ed.find(normalize_text(key)) or ed.find(key)
+        ind = ed.find(key) or ed.find(normalize_text(key))
         if ind is None:
             c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
-                    suggestion(normalize_text(key), all_names) or "`ecocheck rules list` shows every indicator",
+                    suggestion(normalize_text(key), [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
+                    or "`ecocheck rules list` shows every indicator",
                     key=True, code="unknown-indicator")
             continue
         if ind.id in keys_for:
@@ -237,7 +239,12 @@ def _find_item(ind: Indicator, key: Any) -> SubItem | None:
 
 def _range(rule: Any) -> tuple[Decimal, Decimal] | None:
     """Rates in percent lie in 0–100; changes (幅度, 下降率) and other units are not bounded here."""
-    if rule.unit != "%" or any(w in rule.name for w in ("幅度", "下降率", "提高")):
+    return _percent_range(rule.unit, rule.name)
+
+
+@lru_cache(maxsize=None)
+def _percent_range(unit: str, name: str) -> tuple[Decimal, Decimal] | None:
+    if unit != "%" or any(w in name for w in ("幅度", "下降率", "提高")):
         return None
     return Decimal(0), Decimal(100)
 

@@ -59,7 +59,8 @@ def value_text(result: dict[str, Any], lang: str) -> str:
     if result.get("delta") is not None:
         parts.append(f"{words['delta']} {result['delta']}")
     if result.get("previous") is not None:
-        parts.append(f"{words['previous']} {result['previous']}")
+        mark = "*" if result.get("previous_source") else ""  # taken from another year's file
+        parts.append(f"{words['previous']}{mark} {result['previous']}")
     if result.get("target") is not None:
         parts.append(f"{words['target']} {result['target']}")
     if not parts and result.get("declared"):
@@ -129,4 +130,7 @@ def footnotes(report: dict[str, Any], lang: str) -> list[str]:
         notes.append(WORDS[lang]["declared_note"])
     if any(not r["verified"] and r["status"] != "not_applicable" for r in results):
         notes.append(WORDS[lang]["unverified_note"])
+    sources = sorted({x["previous_source"] for r in results for x in (r, *r["items"]) if x.get("previous_source")})
+    if sources:  # year series (ecocheck.core.history): say where last year's values came from
+        notes.append(("* 上年值取自：" if lang == "zh" else "* last year's value taken from: ") + "；".join(sources))
     return notes

@@ -9,7 +9,15 @@ from ecocheck.core.evaluate import resolved_requirement
 from ecocheck.core.model import Edition, Profile
 
 HEADER = "# yaml-language-server: $schema={schema}\n"
-SCHEMA_HINT = "https://ecocheck.invalid/schemas/submission.schema.json"
+SCHEMA_HINT = "https://ecocheck.invalid/schemas/submission.schema.json"  # the schema's $id (not fetchable)
+
+
+def shipped_schema_url() -> str:
+    """file:// URL of the submission schema installed with ecocheck: VS Code's YAML extension
+    (yaml-language-server) reads it, so the template is validated and completed as it is typed."""
+    from ecocheck.schemas import schema_file
+
+    return schema_file("submission").as_uri()
 
 
 def _q(text: str) -> str:
@@ -20,7 +28,7 @@ def _q(text: str) -> str:
 
 
 def render_template(edition: Edition, *, level: str, classes: dict[str, str], coastal: bool,
-                    region: str, year: int, schema_url: str = SCHEMA_HINT) -> str:
+                    region: str, year: int, schema_url: str | None = None) -> str:
     canonical: dict[str, str] = {}
     for key, value in classes.items():
         spec = edition.classes.get(key)
@@ -32,7 +40,7 @@ def render_template(edition: Edition, *, level: str, classes: dict[str, str], co
             raise ValueError(f"unknown {spec.name} {value!r}; use one of {'、'.join(spec.values)}")
         canonical[key] = name
     profile = Profile(level=level, coastal=coastal, classes=canonical)
-    out = [HEADER.format(schema=schema_url),
+    out = [HEADER.format(schema=schema_url or shipped_schema_url()),
            f"# {edition.title} ({edition.id}) — submission template written by `ecocheck template`.\n",
            "# Fill in each value; delete nothing: an indicator left empty is reported as 缺数据.\n",
            "# A value is a number (95.33 or \"95.33%\"), a state word, or a mapping with\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 
 @cache
@@ -21,3 +22,8 @@ def validator(name: str):
 
     schema = load_schema(name)
     return Draft202012Validator(schema)
+
+
+def schema_file(name: str) -> Path:
+    """Where the shipped schema `name` lies on disk (for editors: `$schema=` lines, settings)."""
+    return Path(str(resources.files(__name__).joinpath(f"{name}.schema.json"))).resolve()

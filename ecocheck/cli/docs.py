@@ -1,0 +1,228 @@
+"""Docs and users' tools: `explain`, `validate`, `rules docs`, `rules test`.
+
+`explain` and `rules docs` render the same metadata (ecocheck.render.ruledocs); `rules test`
+runs the rule-test cases beside rule files (ecocheck.core.casetest); `validate` is what the
+pre-commit hook runs (.pre-commit-hooks.yaml). Heavy imports stay inside the commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ecocheck.cli.app import app, rules_app
+from ecocheck.cli.common import (
+    EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, EditionOpt, Lang, RulesOpt, edition_or_exit, library_or_exit,
+    print_problems, stderr,
+)
+
+
+def _complete_indicator(incomplete: str) -> list[str]:
+    """Shell completion for `explain`: ids and names of every edition's indicators."""
+    from ecocheck.core.rules import load_library
+
+    try:
+        library = load_library()
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    names = {n for e in library.editions.values() for i in e.indicators for n in (i.id, i.name)}
+    return sorted(n for n in names if n.startswith(incomplete))
+
+
+@app.command()
+def explain(
+    indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name (a sub-item's name works too).",
+                                             show_default=False, autocompletion=_complete_indicator)],
+    edition: EditionOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the explanation.")] = Lang.zh,
+    rules: RulesOpt = None,
+) -> None:
+    """Explain one indicator: the requirement, how ecocheck decides it, what to give, examples.
+
+    The same text as the rule reference in docs/rules/. Exit code 2 for an unknown name
+    (the message suggests the closest ones).
+    """
+    from ecocheck.core.casetest import cases_for, find_item
+    from ecocheck.core.names import suggestion
+    from ecocheck.core.values import normalize_text
+    from ecocheck.render.ruledocs import explain_text, facts
+
+    library = library_or_exit(rules)
+    ed = edition_or_exit(library, edition)
+    key = normalize_text(indicator)
+    ind = ed.find(indicator) or ed.find(key)
+    note = ""
+    if ind is None:
+        parents = [(i, find_item(i, key)) for i in ed.indicators if find_item(i, key) is not None]
+        if parents:
+            ind, item = parents[0]
+            note = (f"{item.name} 是 {ind.name} 的分项。\n\n" if lang is Lang.zh
+                    else f"{item.name_en} ({item.name}) is a sub-item of {ind.name_en} ({ind.name}).\n\n")
+    if ind is None:
+        elsewhere = [e.id for e in library.editions.values() if e.id != ed.id and (e.find(indicator) or e.find(key))]
+        names = [n for i in ed.indicators for n in (i.id, i.name, *i.aliases, *(x.name for x in i.items))]
+        hints = []
+        if elsewhere:
+            hints.append(f"it is in edition {', '.join(elsewhere)}: add --edition {elsewhere[0]}")
+        near = suggestion(key, names)
+        if near:
+            hints.append(near)
+        stderr(f"error: unknown indicator {indicator!r} in edition {ed.id}\n  hint: "
+               + ("; ".join(hints) or "`ecocheck rules list` shows every indicator"))
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo(note + explain_text(facts(ed, ind, cases_for(ed)), lang.value), nl=False)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s).", show_default=False)],
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Check submissions without evaluating them: YAML, fields, indicator and class names, values.
+
+    Prints `FILE: ok` or every error with file:line:column. Exit code 0 all files are valid,
+    2 some file is not. This is what the pre-commit hook `ecocheck-validate` runs.
+    """
+    from ecocheck.core.errors import InputError, Problem
+    from ecocheck.core.submission import parse_submission
+    from ecocheck.core.yamlsafe import load_file
+
+    library = library_or_exit(rules)
+    code = EXIT_OK
+    for path in files:
+        name = str(path)
+        try:
+            doc = load_file(path, name)
+            if not isinstance(doc.data, dict) or not any(k in doc.data for k in ("region", "level", "year")):
+                raise InputError([Problem(
+                    "does not look like a submission (it has no region:, level: or year:)", name, 1, 1,
+                    "if pre-commit runs ecocheck-validate on this file, limit the hook to your submissions "
+                    "with `files:` in .pre-commit-config.yaml (docs/en/guide.md, “pre-commit”)", code="not-a-submission")])
+            submission = parse_submission(doc, library, edition=edition)
+        except InputError as err:
+            print_problems(err.problems)
+            code = EXIT_INPUT
+            continue
+        if submission.warnings:
+            print_problems(submission.warnings, warning=True)
+        typer.echo(f"{name}: ok")
+    raise typer.Exit(code)
+
+
+@rules_app.command("docs")
+def rules_docs(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the pages, e.g. docs/rules/.")],
+    rules: RulesOpt = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the pages in --output are out of date.")] = False,
+) -> None:
+    """Write the rule reference: a page per edition, a comparison of editions, an index.
+
+    Generated from the rule files and the rule-test cases beside them (their fragments are the
+    examples). The output is deterministic, so the pages can be kept in git and checked.
+    """
+    from ecocheck.core.casetest import cases_file_for, load_cases
+    from ecocheck.core.errors import InputError
+    from ecocheck.render.files import write_atomic
+    from ecocheck.render.ruledocs import REGENERATE, render_all
+
+    library = library_or_exit(rules)
+    cases = {}
+    for ed in library.editions.values():
+        path = cases_file_for(ed.file)
+        if path.exists():
+            try:
+                cases[ed.id] = load_cases(path, ed)
+            except InputError as err:
+                stderr("the rule-test cases could not be loaded:")
+                print_problems(err.problems)
+                raise typer.Exit(EXIT_INPUT)
+    command = REGENERATE if rules is None else f"ecocheck rules docs --rules {rules} --output {output}"
+    pages = render_all(list(library.editions.values()), library.default_id, cases, command)
+    if check:
+        stale = [name for name, text in pages.items()
+                 if not (output / name).is_file() or (output / name).read_text(encoding="utf-8") != text]
+        if stale:
+            stderr(f"out of date in {output}: {', '.join(stale)}\n  hint: run `ecocheck rules docs --output {output}`")
+            raise typer.Exit(EXIT_NOT_MET)
+        typer.echo(f"{output}: {len(pages)} pages up to date")
+        raise typer.Exit(EXIT_OK)
+    for name, text in pages.items():
+        write_atomic(output / name, text.encode("utf-8"))
+    typer.echo(f"wrote {len(pages)} pages to {output}: {', '.join(pages)}")
+
+
+@rules_app.command("test")
+def rules_test(
+    path: Annotated[Optional[Path], typer.Argument(help="A rule file, its .cases.yaml, or a folder of rule files (default: the shipped library).", show_default=False)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every case, not only those that disagree.")] = False,
+) -> None:
+    """Run the rule-test cases beside rule files (<edition>.cases.yaml) and report disagreements.
+
+    Each case gives a submission fragment and the status expected per indicator. Exit code 0
+    every case agrees, 1 some case disagrees, 2 a rule or case file cannot be read.
+    """
+    from ecocheck.core.casetest import run_location, uncovered
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.model import STATUS_ZH
+    from ecocheck.core.rules import default_rules_dir
+
+    location = _relative(path if path is not None else default_rules_dir())
+    try:
+        run = run_location(location)
+    except InputError as err:
+        print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+    for file_run in run.files:
+        print_problems(file_run.problems)
+        for result in file_run.results:
+            print_problems(result.problems)
+            for d in result.disagreements:
+                exp = d.expectation
+                typer.echo(f"{d.location()}: case “{d.case.name}”: {d.name} ({exp.target}): expected "
+                           f"{STATUS_ZH[exp.status]} ({exp.status}), got {STATUS_ZH[d.got]} ({d.got}) — {d.reason}")
+            if verbose and result.passed:
+                typer.echo(f"{result.case.file}:{result.case.line}: case “{result.case.name}”: ok "
+                           f"({len(result.case.expect)} expectations)")
+    cases_seen = 0
+    for file_run in run.files:
+        if file_run.edition is None:
+            continue
+        rule_name = Path(file_run.rule_file).name
+        if file_run.cases_file is None:
+            typer.echo(f"{rule_name}: no cases — write {Path(file_run.rule_file).stem}.cases.yaml beside it")
+            continue
+        if file_run.problems:
+            typer.echo(f"{rule_name}: the cases in {Path(file_run.cases_file).name} could not be read (errors above)")
+            continue
+        cases_seen += len(file_run.results)
+        disagree = sum(bool(r.disagreements) and not r.problems for r in file_run.results)
+        unreadable = sum(bool(r.problems) for r in file_run.results)
+        verdict = "; ".join(filter(None, [f"{disagree} disagree" if disagree else "",
+                                          f"{unreadable} could not be read" if unreadable else ""])) or "all agree"
+        typer.echo(f"{rule_name} (edition {file_run.edition.id}): {len(file_run.results)} cases, "
+                   f"{file_run.expectations} expectations — {verdict}")
+        if file_run.results:
+            gaps = uncovered(file_run.edition, [r.case for r in file_run.results])
+            if gaps:
+                shown = gaps if verbose or len(gaps) <= 5 else gaps[:3]
+                more = "" if len(shown) == len(gaps) else f"; … (--verbose lists all {len(gaps)})"
+                typer.echo(f"  {len(gaps)} of {len(file_run.edition.indicators)} indicators lack a pass or fail "
+                           "case: " + "; ".join(f"{ind.name} ({ind.id}): no {'/'.join(lacking)}"
+                                                for ind, lacking in shown) + more)
+    typer.echo(f"{run.passed} passed, {run.failed} failed")
+    if cases_seen == 0 and not run.problems:
+        stderr(f"error: no rule-test cases found at {location}\n  hint: write <edition>.cases.yaml beside the "
+               "rule file (see docs/zh/rules.md)")
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(run.exit_code())
+
+
+def _relative(path: Path) -> Path:
+    """A path under the working folder, shown relative to it (shorter file:line messages)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

@@ -1,0 +1,283 @@
+"""`ecocheck progress` and `ecocheck compare`: plan targets and year series.
+
+Also the helpers `evaluate --history/--plan` use (imported lazily by ecocheck.cli.app).
+
+Exit codes:
+  progress  0 no goal is behind; 1 some goal is behind; 2 input error (unknown plan, unreadable file).
+  compare   0 compared; 2 input error (unreadable file, one year only, two files for one year).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ecocheck.cli.app import app
+from ecocheck.cli.common import (
+    EXIT_INPUT, EXIT_OK, EditionOpt, Lang, LangOpt, RulesOpt, library_or_exit, print_problems, stderr, write_output,
+)
+
+
+class ProgressFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+PlanOpt = Annotated[Optional[list[str]], typer.Option(
+    "--plan", "-p", help="Plan id (see --list) or a plan file; repeat for several plans.")]
+PlansDirOpt = Annotated[Optional[Path], typer.Option(
+    "--plans", help="A folder of plan files to use instead of the shipped rules/plans/.")]
+HistoryOpt = Annotated[Optional[Path], typer.Option(
+    "--history", help="A folder of earlier years' submissions: last year's values for trends come from the "
+                      "same region's nearest earlier year when the file gives none.")]
+AssignOpt = Annotated[Optional[list[str]], typer.Option(
+    "--assign", help="A superior-assigned target value: TARGET=NUMBER or TARGET@YEAR=NUMBER (repeatable).")]
+
+
+def plan_or_exit(key: str, folder: Optional[Path], library=None):
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.plans import find_plan
+
+    try:
+        return find_plan(key, folder, library)
+    except InputError as err:
+        print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+
+
+def history_or_exit(folder: Optional[Path]):
+    """A history index scanned once for every file of the command (None when not asked for)."""
+    if folder is None:
+        return None
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.history import HistoryIndex
+
+    try:
+        return HistoryIndex.scan(folder)
+    except InputError as err:
+        print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+
+
+def assignments_or_exit(pairs: Optional[list[str]]):
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.seriesapi import parse_assignments
+
+    try:
+        return parse_assignments(pairs or [])
+    except InputError as err:
+        print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def progress(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Submission YAML file(s).", show_default=False)] = None,
+    plan: PlanOpt = None,
+    history: HistoryOpt = None,
+    assign: AssignOpt = None,
+    year: Annotated[Optional[list[int]], typer.Option("--year", help="Only the goals of this target year (repeatable).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the plans, or with --plan the plan's targets.")] = False,
+    plans: PlansDirOpt = None,
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[ProgressFormat, typer.Option("--format", "-f", help="Output format.")] = ProgressFormat.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+) -> None:
+    """Progress towards a plan's targets: value now, target, distance, share of the way, status.
+
+    Statuses: met / on_track / behind / not_yet_due / superior_target_missing / missing /
+    no_target / not_applicable (docs/plans.md). Exit code: 0 no goal is behind; 1 some goal is
+    behind; 2 input error.
+    """
+    from ecocheck.render import progress as render
+
+    if list_:
+        _list(plan, plans, fmt, output, library_or_exit(rules))
+        raise typer.Exit(EXIT_OK)
+    if not plan:
+        stderr("error: --plan is required\n  hint: `ecocheck progress --list` shows the plans")
+        raise typer.Exit(EXIT_INPUT)
+    if not files:
+        stderr("error: give a submission file\n  hint: e.g. ecocheck progress data/kazuo-2022.yaml --plan kazuo-2030")
+        raise typer.Exit(EXIT_INPUT)
+    from ecocheck.core.seriesapi import check_progress
+
+    library = library_or_exit(rules)
+    chosen = [plan_or_exit(key, plans, library) for key in plan]
+    index = history_or_exit(history)
+    assigned = assignments_or_exit(assign)
+    docs: list[dict[str, Any]] = []
+    code = EXIT_OK
+    errors: list[dict[str, Any]] = []
+    for file in files:
+        for p in chosen:
+            checked = check_progress(file, library, p, edition=edition, history=index, assigned=assigned,
+                                     years=year or None)
+            code = max(code, checked.exit_code)
+            if checked.problems:
+                print_problems(checked.problems)
+                errors += [pr.as_dict() for pr in checked.problems]
+                break
+            if checked.warnings:
+                print_problems(checked.warnings, warning=True)
+            docs.append(checked.progress.as_dict())
+    if fmt is ProgressFormat.json:
+        if len(docs) == 1 and not errors:
+            text = render.render_json(docs[0])
+        else:
+            text = render.render_json({"progress": docs, "errors": errors})
+    elif fmt is ProgressFormat.markdown:
+        text = "\n".join(render.render_markdown(d, lang.value) for d in docs)
+    else:
+        text = "\n".join(render.render_plain(d, lang.value) for d in docs)
+    if docs or output is not None:
+        write_output(text, output)
+    raise typer.Exit(code)
+
+
+def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressFormat, output: Optional[Path],
+          library=None) -> None:
+    import json
+
+    from tabulate import tabulate
+
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.plans import load_plans
+
+    if plan_keys:
+        chosen = [plan_or_exit(k, folder, library) for k in plan_keys]
+        if fmt is ProgressFormat.json:
+            doc = [{"plan": p.id, "targets": [_target_dict(t) for t in p.targets]} for p in chosen]
+            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+            return
+        parts = []
+        for p in chosen:
+            rows = [[t.id, t.name, t.attribute or "", t.link, t.direction,
+                     "；".join(f"{g.year} {g.kind}: {g.printed or '（空白）'}" for g in t.goals)] for t in p.targets]
+            parts += [f"{p.title} ({p.id})", tabulate(rows, headers=["id", "目标", "属性", "指标链接", "方向", "目标（原文）"],
+                                                       tablefmt="simple"), ""]
+        write_output("\n".join(parts), output)
+        return
+    try:
+        plans = load_plans(folder)
+    except InputError as err:
+        stderr("the plan files could not be loaded:")
+        print_problems(err.problems)
+        raise typer.Exit(EXIT_INPUT)
+    if fmt is ProgressFormat.json:
+        doc = [{"id": p.id, "title": p.title, "region": p.region, "level": p.level, "base_year": p.base_year,
+                "target_year": p.target_year, "years": p.years(), "targets": len(p.targets),
+                "attributes": list(p.attributes), "file": p.file} for p in plans.values()]
+        write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    rows = [[p.id, p.title, p.region, p.base_year or "—", "、".join(map(str, p.years())), len(p.targets),
+             " / ".join(p.attributes) or "—"] for p in plans.values()]
+    write_output(tabulate(rows, headers=["id", "规划", "地区", "基准年", "目标年", "目标数", "属性用语"],
+                          tablefmt="simple") + "\n", output)
+
+
+def _target_dict(t) -> dict[str, Any]:
+    from ecocheck.core.evaluate import json_number
+
+    return {"id": t.id, "name": t.name, "unit": t.unit, "attribute": t.attribute, "direction": t.direction,
+            "indicator": t.indicator or None, "item": t.item or None, "read": t.read,
+            "base": {"printed": t.base.printed, "value": json_number(t.base.value), "line": t.base.line},
+            "goals": [{"year": g.year, "kind": g.kind, "printed": g.printed, "value": json_number(g.value),
+                       "line": g.line} for g in t.goals],
+            "source": str(t.source), "note": t.note}
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[str], typer.Argument(help="Submission files, or folders holding a region's years.",
+                                               show_default=False)],
+    region: Annotated[Optional[str], typer.Option("--region", "-r", help="Only this region's series.")] = None,
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+) -> None:
+    """Compare a region's years: each indicator's values, change, trend and verdict changes.
+
+    Give two or more files of one region (kazuo-2019.yaml kazuo-2022.yaml), or folders: the
+    files are grouped by region and ordered by year. Each year without its own `previous:`
+    takes last year's values from the year before it. Exit code: 0 compared; 2 input error.
+    """
+    from ecocheck.core.errors import InputError
+    from ecocheck.core.seriesapi import compare_series, group_series
+    from ecocheck.render import compare as render
+
+    library = library_or_exit(rules)
+    series, problems = group_series(paths, library, edition=edition, region=region)
+    docs = []
+    for s in series:
+        try:
+            docs.append(compare_series(s, library))
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        print_problems(problems)
+    if fmt is CompareFormat.json:
+        text = render.render_json(docs, [p.as_dict() for p in problems])
+    elif fmt is CompareFormat.markdown:
+        text = render.render_markdown(docs, lang.value)
+    elif fmt is CompareFormat.html:
+        text = render.render_html(docs, lang.value)
+    else:
+        text = render.render_plain(docs, lang.value)
+    if docs or output is not None:
+        write_output(text, output)
+    raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
+
+
+# ── used by `evaluate --plan` ───────────────────────────────────────────────────────────
+
+def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Optional[str], history,
+                      folder: Optional[Path] = None) -> tuple[dict[str, list[dict]], int]:
+    """Progress documents per evaluated file (for the plans named), and the exit code they imply."""
+    from ecocheck.core.seriesapi import check_progress
+
+    chosen = [plan_or_exit(key, folder, library) for key in plan_keys]
+    out: dict[str, list[dict]] = {}
+    code = EXIT_OK
+    for c in checked:
+        if c.report is None:
+            continue
+        for p in chosen:
+            result = check_progress(c.file, library, p, edition=edition, history=history)
+            code = max(code, result.exit_code)
+            if result.problems:
+                print_problems(result.problems)
+                continue
+            out.setdefault(c.file, []).append(result.progress.as_dict())
+    return out, code
+
+
+def plan_sections(docs: list[dict], lang: str, markdown: bool = False) -> str:
+    """The labelled plan sections printed after the standard's report."""
+    from ecocheck.render import progress as render
+
+    parts = []
+    for doc in docs:
+        if markdown:
+            parts.append(render.render_markdown(doc, lang, level=3))
+        else:
+            parts.append(render.section_title(doc, lang) + "\n" + render.render_plain(doc, lang))
+    return "\n".join(parts)
+
+
+__all__ = ["progress", "compare", "plan_progress_for", "plan_sections", "history_or_exit"]

@@ -1,0 +1,139 @@
+"""Rendering plan progress (`ecocheck progress`, `evaluate --plan`): table, json, markdown.
+
+Every format renders the one JSON-shaped progress document (`Progress.as_dict()`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+STATUS = {
+    "zh": {"met": "已达到", "on_track": "进度正常", "behind": "滞后", "not_yet_due": "未到期",
+           "superior_target_missing": "缺上级下达目标", "missing": "缺数据", "no_target": "无可度量目标",
+           "not_applicable": "不适用"},
+    "en": {"met": "met", "on_track": "on track", "behind": "BEHIND", "not_yet_due": "not yet due",
+           "superior_target_missing": "superior target missing", "missing": "missing",
+           "no_target": "no target", "not_applicable": "n/a"},
+}
+ORDER = ("met", "on_track", "behind", "not_yet_due", "superior_target_missing", "missing", "no_target",
+         "not_applicable")
+COLUMNS = {
+    "zh": ["目标", "属性", "目标年", "规划原文", "基准值", "现状值", "目标值", "差距", "完成进度", "状态", "说明", "出处"],
+    "en": ["Target", "Type", "Year", "As printed", "Base", "Value", "Target value", "To go", "Share", "Status",
+           "Reason", "Source"],
+}
+WORDS = {
+    "zh": {"title": "规划目标进度", "plan_region": "规划地区", "base_year": "基准年", "target_year": "目标年",
+           "data": "数据", "none": "—", "verdict_ok": "结论：没有滞后的目标", "verdict_behind": "结论：滞后 {n} 项：",
+           "source": "来源", "warning": "提示", "sep": "：", "listsep": "、",
+           "legend": "进度 = (现状值 − 基准值) ÷ (目标值 − 基准值)；差距 > 0 表示尚差多少；"
+                     "进度正常 = 不低于基准年到目标年的直线路径"},
+    "en": {"title": "Plan progress", "plan_region": "plan region", "base_year": "base year", "target_year": "target year",
+           "data": "data", "none": "—", "verdict_ok": "Verdict: no target is behind",
+           "verdict_behind": "Verdict: {n} behind: ", "source": "Source", "warning": "Warning", "sep": ": ",
+           "listsep": "; ",
+           "legend": "share = (value − base) ÷ (target − base); to go > 0 is what is still missing; "
+                     "on track = at or ahead of the straight path from the base year to the target year"},
+}
+PRINTED_WIDTH = 22
+
+
+def _num(value: Any, unit: str = "") -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text + (unit if unit == "%" else "")
+
+
+def _short(text: str, width: int = PRINTED_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _source(source: str) -> str:
+    """000_33215831ab566a8b.txt:171 → 000:171 (the seeds are known by their number)."""
+    doc, _, line = source.partition(":")
+    prefix = doc.split("_", 1)[0] if "_" in doc else doc
+    return f"{prefix}:{line}" if line else prefix
+
+
+def rows(doc: dict[str, Any], lang: str = "zh") -> list[list[str]]:
+    status = STATUS[lang]
+    out = []
+    for r in doc["rows"]:
+        base = _num(r["base_value"], r["unit"]) if r["base_value"] is not None else _short(r["base_printed"], 14)
+        target = _num(r["target"], r["unit"])
+        if target and r.get("target_source") and r["target_source"] not in ("plan",):
+            target += f" ({r['target_source']})"
+        share = "" if r["share"] is None else f"{r['share'] * 100:.1f}%"
+        out.append([r["name"], r["attribute"] or "", str(r["goal_year"]), _short(r["printed"]) or "（空白）",
+                    base, _num(r["value"], r["unit"]), target, _num(r["distance"]), share, status[r["status"]],
+                    r["reason"], _source(r["source"])])
+    return out
+
+
+def heading(doc: dict[str, Any], lang: str = "zh") -> list[str]:
+    w = WORDS[lang]
+    plan = doc["plan"]
+    base = plan["base_year"] if plan["base_year"] is not None else w["none"]
+    return [
+        f"{w['title']}{w['sep']}{plan['title']} ({plan['id']})",
+        f"{w['plan_region']}{w['sep']}{plan['region']}  {w['base_year']}{w['sep']}{base}  "
+        f"{w['target_year']}{w['sep']}{plan['target_year']}",
+        f"{w['data']}{w['sep']}{doc['region']} {doc['year']}" + (f" ({doc['file']})" if doc.get("file") else ""),
+    ]
+
+
+def summary_lines(doc: dict[str, Any], lang: str = "zh") -> list[str]:
+    w = WORDS[lang]
+    counts = doc["summary"]["counts"]
+    sep = "，" if lang == "zh" else ", "
+    line = sep.join(f"{STATUS[lang][s]} {counts[s]}" for s in ORDER if counts.get(s))
+    behind = doc["summary"]["behind"]
+    verdict = w["verdict_ok"] if not behind else w["verdict_behind"].format(n=len(behind)) + w["listsep"].join(behind)
+    return [line, verdict]
+
+
+def footer(doc: dict[str, Any], lang: str = "zh") -> list[str]:
+    w = WORDS[lang]
+    lines = [w["legend"], f"{w['source']}{w['sep']}{doc['plan']['source']}"]
+    lines += [f"{w['warning']}{w['sep']}{text}" for text in doc.get("warnings", [])]
+    return lines
+
+
+def render_plain(doc: dict[str, Any], lang: str = "zh") -> str:
+    from tabulate import tabulate
+
+    table = tabulate(rows(doc, lang), headers=COLUMNS[lang], tablefmt="simple")
+    parts = [*heading(doc, lang), "", table, "", *summary_lines(doc, lang), *footer(doc, lang)]
+    return "\n".join(parts) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(doc: dict[str, Any], lang: str = "zh", level: int = 2) -> str:
+    head = heading(doc, lang)
+    columns = COLUMNS[lang]
+    lines = [f"{'#' * level} {head[0]}", "", *[f"{h}  " for h in head[1:]], "",
+             "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows(doc, lang)]
+    lines += ["", *[f"- {line}" for line in summary_lines(doc, lang)], "", *[f"> {line}" for line in footer(doc, lang)]]
+    return "\n".join(lines) + "\n"
+
+
+def render_json(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def section_title(doc: dict[str, Any], lang: str = "zh") -> str:
+    """The label of the plan section that `evaluate --plan` prints after the standard's report."""
+    plan = doc["plan"]
+    if lang == "zh":
+        return f"══ 规划目标进度（{plan['title']}，{plan['id']}）══"
+    return f"══ Plan progress ({plan['title']}, {plan['id']}) ══"
+
+
+__all__ = ["render_plain", "render_markdown", "render_json", "rows", "section_title", "STATUS"]
