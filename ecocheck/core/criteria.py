@@ -33,15 +33,18 @@ def combine(outcomes: list[Outcome]) -> Outcome:
     Not-applicable parts are ignored; if every part is not applicable, so is the whole.
     """
     relevant = [o for o in outcomes if o.status != NOT_APPLICABLE]
+    # A part the county itself declared not applicable makes the whole rest on that declaration.
+    declared_away = any(o.declared for o in outcomes if o.status == NOT_APPLICABLE)
     if not relevant:
-        return Outcome(NOT_APPLICABLE, "；".join(o.reason for o in outcomes if o.reason))
+        return Outcome(NOT_APPLICABLE, "；".join(o.reason for o in outcomes if o.reason), declared=declared_away)
     for status in (FAIL, MISSING):
         picked = [o for o in relevant if o.status == status]
         if picked:
             return Outcome(status, "；".join(o.reason for o in picked if o.reason),
                            declared=any(o.declared for o in picked))
-    return Outcome(PASS, "；".join(o.reason for o in relevant if o.reason),
-                   declared=any(o.declared for o in relevant))
+    said = [o.reason for o in relevant if o.reason]
+    said += [o.reason for o in outcomes if o.status == NOT_APPLICABLE and o.declared and o.reason]
+    return Outcome(PASS, "；".join(said), declared=declared_away or any(o.declared for o in relevant))
 
 
 @dataclass(frozen=True)
@@ -285,14 +288,33 @@ class Band(Criterion):
     def needs(self) -> list[str]:
         return ["value", "previous"]
 
+    def _band_of(self, value: Decimal) -> tuple[str, Criterion] | None:
+        for op, bound, label, criterion in self.bands:
+            if OPS[op][0](value, bound):
+                return label, criterion
+        return None  # pragma: no cover - the shipped bands cover every number
+
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         if entry.value is None:
             return Outcome(MISSING, "current value not given, so its band is unknown (未提供现状值，无法确定适用档次)")
-        for op, bound, label, criterion in self.bands:
-            if OPS[op][0](entry.value, bound):
-                outcome = criterion.evaluate(entry, profile)
-                return Outcome(outcome.status, f"{label}: {outcome.reason}", outcome.declared)
-        return Outcome(MISSING, f"{format_number(entry.value)} falls in no band")  # pragma: no cover
+        if not isinstance(entry.value, Decimal):
+            return Outcome(MISSING, f"the value “{entry.value}” is not a number (须为数值)")
+        now = self._band_of(entry.value)
+        if now is None:  # pragma: no cover
+            return Outcome(MISSING, f"{format_number(entry.value)} falls in no band")
+        last_value = entry.previous if entry.previous is not None else (
+            entry.value - entry.delta if entry.delta is not None else None)
+        before = self._band_of(last_value) if last_value is not None else None
+        bands = [now] if before is None or before[0] == now[0] else [before, now]
+        # The standard does not say whether last year's or this year's rate picks the band; when
+        # they differ, both readings must hold, so a verdict never rests on the kinder one.
+        outcomes = [(label, criterion.evaluate(entry, profile)) for label, criterion in bands]
+        statuses = {o.status for _, o in outcomes}
+        status = FAIL if FAIL in statuses else MISSING if MISSING in statuses else PASS
+        reason = "；".join(f"{label}: {o.reason}" for label, o in outcomes)
+        if len(outcomes) > 1:
+            reason = f"last year's and this year's rates fall in different bands, both must hold (跨档，两档要求均须满足): {reason}"
+        return Outcome(status, reason, any(o.declared for _, o in outcomes))
 
 
 @dataclass(frozen=True)

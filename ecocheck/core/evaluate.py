@@ -21,8 +21,8 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
     """
     if entry is None:
         return Outcome(MISSING, "not given (未提供)")
-    if entry.applicable is False:
-        return Outcome(NOT_APPLICABLE, f"declared not applicable: {entry.note}")
+    if entry.applicable is False:  # only sub-items may say so (the submission loader checks)
+        return Outcome(NOT_APPLICABLE, f"declared not applicable (申报不适用): {entry.note}", declared=True)
     measured = criterion.evaluate(entry, profile)
     return _with_declaration(measured, entry)
 
@@ -85,9 +85,6 @@ def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) ->
         return _result(ind, ind, decide(ind.criterion, entry, profile), entry,
                        resolved_requirement(ind.requirement, ind.criterion, profile),
                        verified=ind.criterion.verified_for(profile))
-    if entry is not None and entry.applicable is False:
-        outcome = Outcome(NOT_APPLICABLE, f"declared not applicable: {entry.note}")
-        return _result(ind, ind, outcome, entry, ind.requirement)
     items = []
     for item in ind.items:
         sub_entry = entry.items.get(item.id) if entry else None
@@ -98,7 +95,7 @@ def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) ->
         items.append(_result(item, ind, sub_outcome, sub_entry,
                              resolved_requirement(item.requirement, item.criterion, profile),
                              verified=item.criterion.verified_for(profile)))
-    whole = combine([Outcome(r.status, f"{r.name}: {r.reason}" if r.status in (FAIL, MISSING) else "",
+    whole = combine([Outcome(r.status, f"{r.name}: {r.reason}" if r.status in (FAIL, MISSING) or r.declared else "",
                              r.declared) for r in items])
     if entry is not None:
         whole = _with_declaration(whole, entry)

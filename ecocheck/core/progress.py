@@ -180,14 +180,10 @@ def _numeric(goal: Goal, target: Target, tgt: Decimal, year: int, base_year: int
              reading: Reading, row: Row, annual: bool = False) -> None:
     """A number against a target. `annual`: the target is the one assigned for the submission's
     own year (its `target:` field), so before the goal year meeting it is on track, not met."""
-    value = reading.value
     base = target.base.value
     row.target = json_number(tgt)
+    value = _number_or_missing(reading, row)
     if value is None:
-        row.status, row.reason = MISSING, "no value given (未提供数值)"
-        return
-    if not isinstance(value, Decimal):
-        row.status, row.reason = MISSING, f"the value “{value}” is not a number (须为数值)"
         return
     row.distance = json_number(_better(tgt, value, target.direction).quantize(_PLACES).normalize())
     way_to_go = base is not None and not annual and _better(tgt, base, target.direction) > 0
@@ -240,13 +236,21 @@ def _numeric(goal: Goal, target: Target, tgt: Decimal, year: int, base_year: int
                       f"in {year}) from {_fmt(base)} ({start}) to {_fmt(tgt)} ({goal.year})")
 
 
-def _trend(goal: Goal, target: Target, year: int, base_year: int | None, reading: Reading, row: Row) -> None:
+def _number_or_missing(reading: Reading, row: Row) -> Decimal | None:
+    """The reading's number, or None with the row marked missing and the reason said."""
     value = reading.value
     if value is None:
         row.status, row.reason = MISSING, "no value given (未提供数值)"
-        return
+        return None
     if not isinstance(value, Decimal):
         row.status, row.reason = MISSING, f"the value “{value}” is not a number (须为数值)"
+        return None
+    return value
+
+
+def _trend(goal: Goal, target: Target, year: int, base_year: int | None, reading: Reading, row: Row) -> None:
+    value = _number_or_missing(reading, row)
+    if value is None:
         return
     start = target.base.year or base_year
     from_base = target.base.value is not None

@@ -201,6 +201,15 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
 
 
 def _indicator_entry(c: _Collector, ind: Indicator, value: Any, path: tuple) -> Entry | None:
+    if isinstance(value, dict) and "applicable" in value:
+        # Whether an indicator applies is the standard's call (level, coastal), not the county's:
+        # a self-declared 不适用 would drop a 约束性 indicator from the verdict unseen.
+        c.error(path + ("applicable",), f"`applicable` is for sub-items only: whether {ind.name} applies "
+                "is decided by the standard (level, profile.coastal), not by the submission",
+                "remove it; give the value, leave the indicator out (缺数据), or declare "
+                "{met: false, note: \"…\"}; a sub-item that does not exist in the region takes "
+                "{applicable: false, note: \"…\"}", key=True, code="unknown-field")
+        return None
     if not ind.items:
         return _entry(c, ind.name, ind.criterion, ind.unit, value, path, _range(ind))
     if not isinstance(value, dict):
