@@ -250,8 +250,7 @@ def test_compare_input_errors_exit_2(write):
 # ── the shipped data (data/ when it holds submissions, else the fixtures) ─────────────
 
 def shipped_folder():
-    data = ROOT / "data"
-    return data if any(data.glob("*.yaml")) else SERIES
+    return ROOT / "data"
 
 
 def test_each_regions_later_years_get_trend_verdicts_from_the_files_alone():
@@ -280,3 +279,18 @@ def test_progress_runs_on_every_shipped_file_against_every_plan():
         for file in files:
             checked = check_progress(file, LIB, plan, history=folder)
             assert checked.problems is None and checked.exit_code in (0, 1), (plan.id, file, checked.problems)
+
+
+def test_compare_marks_verdicts_that_rest_on_a_declaration():
+    # 喀左 2019 declares 约束性 #3 not met (000:121), the 2022 plan column declares it met: compare
+    # must say so as evaluate does, not print a plain 达标 as if measured.
+    folder = shipped_folder()
+    files = [str(folder / "kazuo-2019.yaml"), str(folder / "kazuo-2022.yaml")]
+    table = run_cli("compare", *files)
+    line = next(l for l in table.stdout.splitlines() if "生态文明建设工作占党政实绩考核的比例" in l)
+    assert "未达标（申报）" in line and "达标（申报）" in line.replace("未达标（申报）", "")
+    code, doc = compare_json(*files)
+    row = next(r for r in doc["series"][0]["rows"] if r["name"] == "生态文明建设工作占党政实绩考核的比例")
+    assert [(v["status"], v["declared"]) for v in row["values"]] == [("fail", True), ("pass", True)]
+    disclosure = next(r for r in doc["series"][0]["rows"] if r["name"] == "生态环境信息公开率")  # 100, 100
+    assert [(v["status"], v["declared"]) for v in disclosure["values"]] == [("pass", False), ("pass", False)]

@@ -7,7 +7,7 @@ JSON-shaped document (the contract of `ecocheck compare -f json`):
 
     {"region", "level", "years", "files", "editions",
      "rows": [{"id", "parent", "number", "name", "name_en", "unit", "attribute", "direction",
-               "values": [{"year", "value", "status", "previous_source"}],
+               "values": [{"year", "value", "status", "declared", "previous_source"}],
                "steps": [{"from", "to", "change", "trend"}],
                "change", "trend",                 # first year → last year
                "verdict_changes": [{"from", "to", "before", "after"}]}],
@@ -134,6 +134,7 @@ def compare(reports: list[dict[str, Any]], editions: list[Edition]) -> dict[str,
             found = rows.get(key)
             values.append({"year": year, "value": found["value"] if found else None,
                            "status": found["status"] if found else None,
+                           "declared": bool((found or {}).get("declared")),
                            "previous_source": (found or {}).get("previous_source", "")})
         steps = []
         for before, after in zip(values, values[1:]):

@@ -15,6 +15,7 @@ STATUS = {
     "zh": {"pass": "达标", "fail": "未达标", "missing": "缺数据", "not_applicable": "不适用", None: "—"},
     "en": {"pass": "pass", "fail": "FAIL", "missing": "missing", "not_applicable": "n/a", None: "—"},
 }
+DECLARED = {"zh": "（申报）", "en": " (declared)"}  # as in `evaluate`: the verdict rests on the county's word
 TREND = {
     "zh": {"improved": "改善", "worsened": "变差", "unchanged": "持平", "changed": "有变化", None: "—"},
     "en": {"improved": "improved", "worsened": "worsened", "unchanged": "unchanged", "changed": "changed", None: "—"},
@@ -40,7 +41,7 @@ def _value(v: dict[str, Any], lang: str) -> str:
         return "—"
     value = "" if v["value"] is None else str(v["value"])
     mark = "*" if v.get("previous_source") else ""
-    status = STATUS[lang][v["status"]]
+    status = STATUS[lang][v["status"]] + (DECLARED[lang] if v.get("declared") else "")
     return f"{value} {status}{mark}".strip()
 
 
