@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test clean fuzz docs
+.PHONY: demo test clean fuzz docs bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,6 @@ fuzz: $(STAMP)  # the property tests with many more examples
 docs: $(STAMP)  # regenerate the rule reference (docs/rules/) after changing rules/*.yaml, and run the rule tests
 	$(BIN)/ecocheck rules test
 	$(BIN)/ecocheck rules docs --output docs/rules/
+
+bench: $(STAMP)  # issue #6: checking vs only reading the files, start-up, memory (several minutes; --quick: one)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

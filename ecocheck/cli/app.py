@@ -13,10 +13,13 @@ from typing import Annotated, Optional
 import typer
 
 from ecocheck import __version__
+from ecocheck.cli.fastparams import install as _install_fast_params
 from ecocheck.cli.common import (
     EXIT_INPUT, EditionOpt, Format, Lang, LangOpt, Level, RulesOpt, edition_or_exit, library_or_exit,
     EXPORT_FORMATS, print_problems, stderr, write_export, write_output,
 )
+
+_install_fast_params()  # convert option values without pydantic (see ecocheck.cli.fastparams)
 
 app = typer.Typer(
     name="ecocheck",

@@ -41,7 +41,7 @@ def batch(
     files, missing = runner.discover(paths)
     summary = BatchSummary()
     summary.add_errors([p.as_dict() for p in missing])
-    full = fmt not in (Format.table, Format.markdown)
+    full = "json" if fmt is Format.json else fmt not in (Format.table, Format.markdown)
     n_jobs = jobs or runner.default_jobs()
     from ecocheck.cli.series import history_or_exit
 
@@ -66,7 +66,9 @@ def _collect(item, summary, quiet: bool) -> None:
     if item.problems:
         summary.add_errors(item.problems)
     if item.row is not None:
-        summary.add_compact(item.row)
+        summary.add_county(item.row)
+    if item.tally:
+        summary.add_tally(item.tally)
     if item.warnings and not quiet:
         for w in item.warnings:
             stderr(f"{w['file']}:{w['line']}:{w['column']}: warning: {w['message']}")
@@ -88,7 +90,11 @@ def _with_progress(items, total: int, quiet: bool):
 
 
 def _stream_json(items, summary, output: Optional[Path]) -> None:
-    """{"reports": [...], "errors": [...], "summary": {...}} written report by report."""
+    """{"reports": [...], "errors": [...], "summary": {...}} written report by report.
+
+    The same bytes as json.dumps of the whole document (the tail with indent=1), but the
+    reports come serialised from the workers and the county rows are written one at a time.
+    """
     import contextlib
     import json
 
@@ -99,16 +105,30 @@ def _stream_json(items, summary, output: Optional[Path]) -> None:
         first = True
         for item in items:
             _collect(item, summary, quiet=True)
-            if item.report is not None:
-                out.write((b"" if first else b",") + b"\n" + json.dumps(item.report, ensure_ascii=False).encode("utf-8"))
+            if item.report_json is not None:
+                out.write((b"" if first else b",") + b"\n" + item.report_json)
                 first = False
-        tail = {"errors": summary.error_rows(), "summary": summary.as_dict()}
-        out.write(b"\n], " + json.dumps(tail, ensure_ascii=False, indent=1)[1:].encode("utf-8") + b"\n")
+        marker = "\x00counties\x00"
+        tail = {"errors": summary.error_rows(), "summary": {**summary.totals(), "counties": marker,
+                                                            "indicators": summary.indicator_rows()}}
+        head, rest = json.dumps(tail, ensure_ascii=False, indent=1)[1:].split(json.dumps(marker), 1)
+        out.write(b"\n], " + head.encode("utf-8"))
+        if summary.counties:  # as indent=1 lays out a list three levels down: "[", rows, "  ]"
+            out.write(b"[")
+            sep = b"\n"
+            for row in summary.iter_county_rows():
+                text = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n   ")
+                out.write(sep + b"   " + text.encode("utf-8"))
+                sep = b",\n"
+            out.write(b"\n  ]")
+        else:
+            out.write(b"[]")
+        out.write(rest.encode("utf-8") + b"\n")
         out.flush()
 
 
 def _render(fmt: Format, summary, reports: list, lang: str, output: Optional[Path]) -> None:
-    from ecocheck.cli.common import write_output
+    from ecocheck.cli.common import write_lines
     from ecocheck.render import batchtext
 
     errors = summary.error_rows()
@@ -118,10 +138,10 @@ def _render(fmt: Format, summary, reports: list, lang: str, output: Optional[Pat
 
             batchtext.render_rich(summary.as_dict(), errors, Console(), lang)
         else:
-            write_output(batchtext.render_plain(summary.as_dict(), errors, lang), output)
+            write_lines(batchtext.plain_lines(summary.as_stream(), errors, lang), output)
         return
     if fmt is Format.markdown:
-        write_output(batchtext.render_markdown(summary.as_dict(), errors, lang), output)
+        write_lines(batchtext.markdown_lines(summary.as_stream(), errors, lang), output)
         return
     if errors:  # human-readable on stderr too, whatever the export format
         for e in errors:

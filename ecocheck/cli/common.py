@@ -73,6 +73,23 @@ def write_output(text: str, output: Optional[Path]) -> None:
 
 
 
+def write_lines(lines, output: Optional[Path]) -> None:
+    """write_output("\\n".join(lines) + "\\n", output), without holding the whole text."""
+    from itertools import islice
+
+    lines = iter(lines)
+    if output is None:
+        out = sys.stdout
+        while batch := list(islice(lines, 2000)):
+            out.write("\n".join(batch) + "\n")
+        return
+    from ecocheck.render.files import atomic_writer
+
+    with atomic_writer(output) as handle:
+        while batch := list(islice(lines, 2000)):
+            handle.write(("\n".join(batch) + "\n").encode("utf-8"))
+
+
 def edition_or_exit(library, edition: Optional[str]):
     try:
         return library.get(edition)

@@ -1,11 +1,26 @@
-"""Cross-county summaries, built incrementally as reports arrive (a batch never holds them all)."""
+"""Cross-county summaries, built incrementally as reports arrive (a batch never holds them all).
+
+A county is kept as a small tuple whose repeated parts (its words, counts, year, ratio and
+lists of names recur from county to county) are shared with other counties, and turned into
+the row dict that renderers read only when it is rendered (`iter_county_rows`), so a national
+batch of tens of thousands of county-years stays small.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 STATUS_KEYS = ("pass", "fail", "missing", "not_applicable")
+COUNTY_FIELDS = ("file", "region", "level", "year", "edition", "binding_pass", "binding_fail", "binding_missing",
+                 "binding_declared", "reference_pass", "reference_applicable", "reference_pass_ratio", "verdict",
+                 "binding_met", "failed_binding", "missing_binding")
+_LISTS = (14, 15)  # failed_binding, missing_binding: lists in the row dict, tuples in tuples
+# How a BatchSummary stores a county: (file, region, year, ratio, failed, missing, rest), where
+# rest is the tuple of the other fields, in COUNTY_FIELDS order, shared by equal counties.
+_REST = (2, 4, 5, 6, 7, 8, 9, 10, 12, 13)
+_MET = _REST.index(13)
 
 
 def county_row(report: dict[str, Any]) -> dict[str, Any]:
@@ -32,6 +47,25 @@ def county_row(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def county_tuple(report: Any) -> tuple:
+    """county_row() of a Report, as the tuple a BatchSummary stores (fields: COUNTY_FIELDS)."""
+    return _as_tuple(county_row({"file": report.file, "region": report.region, "level": report.level,
+                                 "year": report.year, "edition": report.edition, "summary": report.summary()}))
+
+
+def _as_tuple(row: dict[str, Any]) -> tuple:
+    return tuple(tuple(row[k]) if i in _LISTS else row[k] for i, k in enumerate(COUNTY_FIELDS))
+
+
+def _as_dict(stored: tuple) -> dict[str, Any]:
+    file, region, year, ratio, failed, missing, rest = stored
+    level, edition, bp, bf, bm, bd, rp, ra, verdict, met = rest
+    return {"file": file, "region": region, "level": level, "year": year, "edition": edition,
+            "binding_pass": bp, "binding_fail": bf, "binding_missing": bm, "binding_declared": bd,
+            "reference_pass": rp, "reference_applicable": ra, "reference_pass_ratio": ratio,
+            "verdict": verdict, "binding_met": met, "failed_binding": list(failed), "missing_binding": list(missing)}
+
+
 @dataclass
 class IndicatorTally:
     id: str
@@ -50,9 +84,13 @@ class IndicatorTally:
 class BatchSummary:
     """Accumulates county rows and per-indicator pass/fail/missing counts."""
 
-    counties: list[dict[str, Any]] = field(default_factory=list)
+    counties: list[tuple] = field(default_factory=list)  # stored county rows (see _REST), in arrival order
     errors: list[dict[str, Any]] = field(default_factory=list)
     tallies: dict[tuple[str, str], IndicatorTally] = field(default_factory=dict)
+    # one copy of each word, tuple of names or of counts, and of each year and ratio
+    _shared: dict[Any, Any] = field(default_factory=dict, repr=False)  # strings and tuples only
+    _numbers: dict[Any, Any] = field(default_factory=dict, repr=False)  # ints and floats only
+    _sorted: bool = field(default=True, repr=False)
 
     def add_report(self, report: dict[str, Any]) -> None:
         from ecocheck.core.batch import compact
@@ -61,7 +99,7 @@ class BatchSummary:
 
     def add_compact(self, data: dict[str, Any]) -> None:
         """Add one county from its compact form (see ecocheck.core.batch.compact)."""
-        self.counties.append(data["county"])
+        self.add_county(_as_tuple(data["county"]))
         edition = data["edition"]
         for rid, number, name, attribute, status in data["statuses"]:
             tally = self.tallies.get((edition, rid))
@@ -69,12 +107,43 @@ class BatchSummary:
                 tally = self.tallies[(edition, rid)] = IndicatorTally(rid, number, name, attribute, edition)
             tally.counts[status] += 1
 
+    def add_county(self, row: tuple) -> None:
+        """Add one county's row (a COUNTY_FIELDS tuple, as ecocheck.core.batch sends it)."""
+        share = self._shared.setdefault
+        failed = tuple(share(name, name) for name in row[14])
+        missing = tuple(share(name, name) for name in row[15])
+        rest = tuple(share(row[i], row[i]) if type(row[i]) is str else row[i] for i in _REST)
+        stored = (row[0], row[1], self._numbers.setdefault(row[3], row[3]), self._numbers.setdefault(row[11], row[11]),
+                  share(failed, failed), share(missing, missing), share(rest, rest))
+        if self.counties and self._sorted and _order(stored) < _order(self.counties[-1]):
+            self._sorted = False
+        self.counties.append(stored)
+
+    def add_tally(self, tally: dict[tuple[str, str], list]) -> None:
+        """Add per-indicator counts: {(edition, id): [number, name, attribute, pass, fail, missing, n/a]}."""
+        for (edition, rid), (number, name, attribute, *counts) in tally.items():
+            mine = self.tallies.get((edition, rid))
+            if mine is None:
+                mine = self.tallies[(edition, rid)] = IndicatorTally(rid, number, name, attribute, edition)
+            for key, n in zip(STATUS_KEYS, counts):
+                mine.counts[key] += n
+
     def add_errors(self, problems: list[dict[str, Any]]) -> None:
         self.errors.extend(problems)
 
+    def _in_order(self) -> list[tuple]:
+        if not self._sorted:
+            self.counties.sort(key=_order)
+            self._sorted = True
+        return self.counties
+
+    def iter_county_rows(self) -> Iterator[dict[str, Any]]:
+        """county_rows() one at a time."""
+        return map(_as_dict, self._in_order())
+
     def county_rows(self) -> list[dict[str, Any]]:
         """Deterministic order: the files' sorted paths, as the reports are listed."""
-        return sorted(self.counties, key=lambda c: (c["file"], c["region"], c["year"]))
+        return list(self.iter_county_rows())
 
     def indicator_rows(self) -> list[dict[str, Any]]:
         """The indicators that hold the most counties back first: binding before reference,
@@ -89,12 +158,39 @@ class BatchSummary:
     def exit_code(self) -> int:
         if self.errors:
             return 2
-        return 0 if all(c["binding_met"] for c in self.counties) else 1
+        return 0 if all(c[6][_MET] for c in self.counties) else 1
 
-    def as_dict(self) -> dict[str, Any]:
+    def totals(self) -> dict[str, Any]:
+        """as_dict() without the county and indicator lists."""
         total = len(self.counties)
-        met = sum(1 for c in self.counties if c["binding_met"])
+        met = sum(1 for c in self.counties if c[6][_MET])
         return {"files": total + len({e.get('file') for e in self.errors}), "evaluated": total,
                 "binding_met": met, "binding_not_met": total - met,
-                "unreadable": len({e.get("file") for e in self.errors}),
-                "counties": self.county_rows(), "indicators": self.indicator_rows()}
+                "unreadable": len({e.get("file") for e in self.errors})}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.totals(), "counties": self.county_rows(), "indicators": self.indicator_rows()}
+
+    def as_stream(self) -> dict[str, Any]:
+        """as_dict() with the counties as a re-iterable view instead of a list (for streamed output)."""
+        return {**self.totals(), "counties": _Counties(self), "indicators": self.indicator_rows()}
+
+
+def _order(stored: tuple) -> tuple:
+    return stored[:3]  # file, region, year
+
+
+class _Counties:
+    """The county rows of a summary, made one at a time each time they are iterated."""
+
+    def __init__(self, summary: BatchSummary) -> None:
+        self._summary = summary
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self._summary.iter_county_rows()
+
+    def __len__(self) -> int:
+        return len(self._summary.counties)
+
+    def __bool__(self) -> bool:
+        return bool(self._summary.counties)

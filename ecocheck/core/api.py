@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecocheck.core.errors import InputError, Problem
 from ecocheck.core.evaluate import evaluate
-from ecocheck.core.history import HistoryIndex, attach_history
 from ecocheck.core.model import Report
 from ecocheck.core.rules import Library, load_library
 from ecocheck.core.submission import load_submission
+
+if TYPE_CHECKING:
+    from ecocheck.core.history import HistoryIndex
 
 
 @dataclass
@@ -37,6 +40,8 @@ def check_file(path: str | Path, library: Library, *, edition: str | None = None
     try:
         submission = load_submission(path, library, edition=edition, display=name)
         if submission.previous_file or history_dir is not None:
+            from ecocheck.core.history import attach_history
+
             submission = attach_history(submission, path, library, history_dir)
         report = evaluate(submission, library.get(submission.edition))
         return Checked(name, report=report)

@@ -1,34 +1,55 @@
 """Checking many submissions: discovery, parallel evaluation, results streamed in input order.
 
 Workers are processes (evaluation is CPU-bound Python). Each worker loads the rule library
-once (it is cached per process) and sends back only what the caller asked for: the full
-canonical report, or the compact part a summary needs — pickling 43 full results per file
-costs more than evaluating them.
+once (it is cached per process) and sends back only what the caller asked for — pickling and
+unpickling is work the one parent process does for every file, while the workers share the
+checking:
+
+- always: the county's summary row (a tuple, see ecocheck.core.aggregate.COUNTY_FIELDS) and,
+  once per chunk of files, the chunk's per-indicator status counts (a few dozen numbers
+  instead of one tuple per indicator per file);
+- `full=True`: the canonical report as a dict (for the export formats);
+- `full="json"`: the canonical report already serialised as JSON, so that the parent only
+  copies bytes to the output.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ecocheck.core.errors import Problem
 
 SUFFIXES = (".yaml", ".yml")
+STATUS_SLOT = {"pass": 3, "fail": 4, "missing": 5, "not_applicable": 6}  # in a tally entry
 
 
-@dataclass
 class Item:
     """One file's outcome as the batch runner yields it."""
 
-    file: str
-    report: dict[str, Any] | None  # the canonical report (full mode) or None
-    row: dict[str, Any] | None  # compact summary data (always present when evaluated)
-    problems: list[dict[str, Any]]
-    warnings: list[dict[str, Any]]
+    __slots__ = ("file", "report", "row", "problems", "warnings", "tally", "report_json")
+
+    def __init__(self, file: str, report: dict[str, Any] | None, row: tuple | None,
+                 problems: list[dict[str, Any]], warnings: list[dict[str, Any]],
+                 tally: dict | None = None, report_json: bytes | None = None) -> None:
+        self.file = file
+        self.report = report  # the canonical report (full=True) or None
+        self.row = row  # the county's summary row (always present when evaluated)
+        self.problems = problems
+        self.warnings = warnings
+        # per-indicator status counts, {(edition, id): [number, name, attribute, pass, fail,
+        # missing, not_applicable]}, of this item and the items before it that carried none
+        self.tally = tally
+        self.report_json = report_json  # the report as JSON (full="json") or None
+
+    def __reduce__(self):  # pickled as a call with the fields: compact, and no __dict__
+        return Item, (self.file, self.report, self.row, self.problems, self.warnings, self.tally,
+                      self.report_json)
 
 
 def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
@@ -62,7 +83,7 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(rules: str | None, edition: str | None, full: bool, history: Any = None) -> None:
+def _init(rules: str | None, edition: str | None, full: bool | str, history: Any = None) -> None:
     from ecocheck.core.rules import load_library
 
     # history: a HistoryIndex scanned once by the caller (batch --history), or None
@@ -94,54 +115,104 @@ def compact_report(report: Any) -> dict[str, Any]:
     }
 
 
-def _check(file: str) -> Item:
+def _tally_into(tally: dict, report: Any) -> None:
+    edition = report.edition
+    for r in report.results:
+        entry = tally.get((edition, r.id))
+        if entry is None:
+            entry = tally[(edition, r.id)] = [r.number, r.name, r.attribute, 0, 0, 0, 0]
+        entry[STATUS_SLOT[r.status]] += 1
+
+
+def _check(file: str, tally: dict) -> Item:
+    from ecocheck.core.aggregate import county_tuple
     from ecocheck.core.api import check_file
 
     checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"))
     if checked.report is None:
         return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
-    warnings = [w.as_dict() for w in checked.report.warnings]
-    if _STATE["full"]:
-        report = checked.report.as_dict()
-        return Item(file, report, compact(report), [], warnings)
-    return Item(file, None, compact_report(checked.report), [], warnings)
+    report = checked.report
+    warnings = [w.as_dict() for w in report.warnings]
+    row = county_tuple(report)
+    full = _STATE["full"]
+    if full == "json":
+        import json
+
+        item = Item(file, None, row, [], warnings,
+                    report_json=json.dumps(report.as_dict(), ensure_ascii=False).encode("utf-8"))
+    else:
+        item = Item(file, report.as_dict() if full else None, row, [], warnings)
+    _tally_into(tally, report)  # last: a file that failed above is counted nowhere
+    return item
 
 
 def _check_chunk(files: list[str]) -> list[Item]:
-    return [_check(f) for f in files]
+    """Each file's Item, the chunk's status counts on the last one."""
+    tally: dict = {}
+    items = [_guarded(f, tally) for f in files]
+    if items:
+        items[-1].tally = tally
+    return items
 
 
 def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
-        full: bool = False, chunk: int = 16, history: Any = None) -> Iterator[Item]:
+        full: bool | str = False, chunk: int = 0, history: Any = None) -> Iterator[Item]:
     """Evaluate `files`, yielding one Item per file in the order given.
 
     jobs=1 runs in this process; more uses a process pool. An exception inside a worker (a
     bug) becomes that file's problem, so one file never stops the batch.
     """
-    if jobs <= 1 or len(files) <= chunk:
-        _init(rules, edition, full, history)
-        for f in files:
-            yield _guarded(f)
-        return
-    import multiprocessing as mp
+    import gc
 
-    chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
-    context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with context.Pool(jobs, initializer=_init, initargs=(rules, edition, full, history)) as pool:
-        for items in pool.imap(_guarded_chunk, chunks):
-            yield from items
-
-
-def _guarded(file: str) -> Item:
+    # Checking allocates many short-lived objects and no reference cycles worth collecting
+    # often: a higher threshold for the youngest generation, and the long-lived objects
+    # (the rule library, the modules) frozen out of collections.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
     try:
-        return _check(file)
+        if jobs <= 1 or len(files) <= max(chunk, 16):
+            _init(rules, edition, full, history)
+            gc.freeze()
+            size = chunk or 64
+            for i in range(0, len(files), size):
+                yield from _check_chunk(files[i:i + size])
+            return
+        import multiprocessing as mp
+
+        # Enough chunks to keep every worker busy to the end, few enough that each carries
+        # a good number of files per message; full reports (~40 KB each) in smaller ones.
+        size = chunk or max(8, min(16 if full else 128, len(files) // (jobs * 8) or 1))
+        chunks = [files[i:i + size] for i in range(0, len(files), size)]
+        context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, full, history)) as pool:
+            # A few chunks in flight per worker, not all of them: results wait in memory only
+            # until the caller takes them, so a slow consumer does not make memory grow.
+            waiting = iter(chunks)
+            pending = deque(pool.apply_async(_check_chunk, (c,)) for c in islice(waiting, 3 * jobs))
+            while pending:
+                items = pending.popleft().get()
+                for c in islice(waiting, 1):
+                    pending.append(pool.apply_async(_check_chunk, (c,)))
+                yield from items
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+def _init_worker(rules: str | None, edition: str | None, full: bool | str, history: Any = None) -> None:
+    import gc
+
+    _init(rules, edition, full, history)
+    gc.set_threshold(max(gc.get_threshold()[0], 20_000))
+    gc.freeze()
+
+
+def _guarded(file: str, tally: dict | None = None) -> Item:
+    try:
+        return _check(file, {} if tally is None else tally)
     except Exception as exc:  # a bug must not stop or hide the rest of the batch
         return Item(file, None, None, [Problem(f"internal error: {type(exc).__name__}: {exc}", file,
                                                code="internal").as_dict()], [])
-
-
-def _guarded_chunk(files: list[str]) -> list[Item]:
-    return [_guarded(f) for f in files]
 
 
 def default_jobs() -> int:

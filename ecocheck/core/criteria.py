@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ecocheck.core.model import FAIL, MISSING, NOT_APPLICABLE, PASS, Entry, Outcome, Profile
@@ -126,6 +127,7 @@ class Threshold(Criterion):
 _PUNCTUATION = re.compile(r"[\s,，、;；。.:：]+")
 
 
+@lru_cache(maxsize=4096)
 def _word_key(word: str) -> str:
     return _PUNCTUATION.sub("", normalize_text(word))
 

@@ -58,51 +58,97 @@ def display_value(entry: Entry | None) -> Any:
     return entry.value
 
 
+def _head(part: Any, ind: Indicator) -> tuple:
+    """The fields of a Result that come from the rule alone, in Result's field order."""
+    return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute)
+
+
 def _result(ind_or_item: Any, ind: Indicator, outcome: Outcome, entry: Entry | None,
             requirement: str, items: list[Result] | None = None, verified: bool = True) -> Result:
-    return Result(
-        id=ind_or_item.id, number=ind.number, name=ind_or_item.name, name_en=ind_or_item.name_en,
-        domain=ind.domain, task=ind.task, unit=ind_or_item.unit, attribute=ind.attribute,
-        status=outcome.status, value=display_value(entry), requirement=requirement,
-        reason=outcome.reason, declared=outcome.declared, verified=ind.verified and verified,
-        source=ind.source_text, value_source=(entry.source if entry else ""),
-        note=(entry.note if entry else ""), items=items or [],
-        previous=json_number(entry.previous) if entry else None,
-        target=json_number(entry.target) if entry else None,
-        delta=json_number(entry.delta) if entry else None,
-        previous_source=(entry.previous_source if entry else ""),
-    )
+    return _make(_head(ind_or_item, ind), ind.source_text, outcome, entry, requirement,
+                 ind.verified and verified, items)
 
 
-def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) -> Result:
+def _make(head: tuple, source: str, outcome: Outcome, entry: Entry | None, requirement: str,
+          verified: bool, items: list[Result] | None = None) -> Result:
+    """A Result from the rule's fields (head), the verdict and the entry (positional: Result's field order)."""
+    if entry is None:
+        return Result(*head, outcome.status, None, requirement, outcome.reason, outcome.declared, verified,
+                      source, "", "", None, None, None, items if items else [], "")
+    value = entry.value
+    if isinstance(value, Decimal):
+        value = json_number(value)
+    previous, target, delta = entry.previous, entry.target, entry.delta
+    return Result(*head, outcome.status, value, requirement, outcome.reason, outcome.declared, verified,
+                  source, entry.source, entry.note,
+                  None if previous is None else json_number(previous),
+                  None if target is None else json_number(target),
+                  None if delta is None else json_number(delta),
+                  items if items else [], entry.previous_source)
+
+
+# What evaluating an indicator needs that depends on the rule and the region's profile only
+# (applicability, the requirement as this region reads it, whether its bound is verified):
+# worked out once per edition and profile, not once per submission.
+_NA, _LEAF, _ITEMS = 0, 1, 2
+
+
+def _indicator_plan(ind: Indicator, profile: Profile) -> tuple:
     applies, why = ind.applies_to(profile)
+    source = ind.source_text
     if not applies:
-        outcome = Outcome(NOT_APPLICABLE, why)
-        items = [_result(item, ind, outcome, None, resolved_requirement(item.requirement, item.criterion, profile))
-                 for item in ind.items]
-        return _result(ind, ind, outcome, None, ind.requirement, items)
+        items = tuple((_head(item, ind), resolved_requirement(item.requirement, item.criterion, profile))
+                      for item in ind.items)
+        return (_NA, ind, _head(ind, ind), source, why, items)
     if not ind.items:
-        return _result(ind, ind, decide(ind.criterion, entry, profile), entry,
-                       resolved_requirement(ind.requirement, ind.criterion, profile),
-                       verified=ind.criterion.verified_for(profile))
+        return (_LEAF, ind, _head(ind, ind), source, resolved_requirement(ind.requirement, ind.criterion, profile),
+                ind.verified and ind.criterion.verified_for(profile))
+    items = tuple((item, _head(item, ind), resolved_requirement(item.requirement, item.criterion, profile),
+                   ind.verified and item.criterion.verified_for(profile)) for item in ind.items)
+    return (_ITEMS, ind, _head(ind, ind), source, items,
+            ind.verified and all(item.criterion.verified_for(profile) for item in ind.items))
+
+
+def _edition_plan(edition: Edition, profile: Profile) -> tuple:
+    plans = edition.__dict__.get("_plans")
+    if plans is None or len(plans) > 4096:  # profiles are a few hundred combinations of class values
+        plans = {}
+        object.__setattr__(edition, "_plans", plans)
+    key = (profile.level, profile.coastal, tuple(profile.classes.items()))
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = tuple(_indicator_plan(ind, profile) for ind in edition.indicators)
+    return plan
+
+
+def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
+    kind, ind, head, source = plan[0], plan[1], plan[2], plan[3]
+    if kind == _LEAF:
+        return _make(head, source, decide(ind.criterion, entry, profile), entry, plan[4], plan[5])
+    if kind == _NA:
+        outcome = Outcome(NOT_APPLICABLE, plan[4])
+        items = [_make(item_head, source, outcome, None, requirement, ind.verified)
+                 for item_head, requirement in plan[5]]
+        return _make(head, source, outcome, None, ind.requirement, ind.verified, items)
     items = []
-    for item in ind.items:
+    for item, item_head, requirement, verified in plan[4]:
         sub_entry = entry.items.get(item.id) if entry else None
         if sub_entry is None and entry is not None and entry.met is not None:
             sub_outcome = Outcome(MISSING, "not given (未提供)")
         else:
             sub_outcome = decide(item.criterion, sub_entry, profile)
-        items.append(_result(item, ind, sub_outcome, sub_entry,
-                             resolved_requirement(item.requirement, item.criterion, profile),
-                             verified=item.criterion.verified_for(profile)))
+        items.append(_make(item_head, source, sub_outcome, sub_entry, requirement, verified))
     whole = combine([Outcome(r.status, f"{r.name}: {r.reason}" if r.status in (FAIL, MISSING) or r.declared else "",
                              r.declared) for r in items])
     if entry is not None:
         whole = _with_declaration(whole, entry)
     if whole.status == PASS and not whole.reason:
         whole = Outcome(PASS, "all sub-items met (各分项均达标)", whole.declared)
-    return _result(ind, ind, whole, entry, ind.requirement, items,
-                   verified=all(item.criterion.verified_for(profile) for item in ind.items))
+    return _make(head, source, whole, entry, ind.requirement, plan[5], items)
+
+
+def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) -> Result:
+    return _evaluate(_indicator_plan(ind, profile), entry, profile)
 
 
 def resolved_requirement(printed: str, criterion: Criterion, profile: Profile) -> str:
@@ -113,10 +159,10 @@ def resolved_requirement(printed: str, criterion: Criterion, profile: Profile) -
 
 
 def evaluate(submission: Submission, edition: Edition) -> Report:
-    results = [evaluate_indicator(ind, submission.entries.get(ind.id), submission.profile)
-               for ind in edition.indicators]
+    profile, entries = submission.profile, submission.entries
+    results = [_evaluate(plan, entries.get(plan[1].id), profile) for plan in _edition_plan(edition, profile)]
     return Report(region=submission.region, level=submission.level, year=submission.year,
-                  edition=edition.id, edition_title=edition.title, profile=submission.profile,
+                  edition=edition.id, edition_title=edition.title, profile=profile,
                   results=results, file=submission.file, warnings=list(submission.warnings))
 
 

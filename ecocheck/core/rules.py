@@ -239,6 +239,16 @@ def load_library(location: str | Path | None = None) -> Library:
 
 @cache
 def _load(files: tuple[str, ...]) -> Library:
+    """Validated once per process; the shipped library also once per change (core.rulecache)."""
+    shipped = default_rules_dir()
+    if all(Path(f).parent == shipped for f in files):
+        from ecocheck.core.rulecache import cached
+
+        return cached(files, _load_files)
+    return _load_files(files)
+
+
+def _load_files(files: tuple[str, ...]) -> Library:
     editions: dict[str, Edition] = {}
     aliases: dict[str, str] = {}
     default_id = None

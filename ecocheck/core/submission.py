@@ -24,6 +24,7 @@ NUMERIC_FIELDS = ("previous", "target", "delta")
 LEVEL_WORDS = {"county": "county", "city": "city", "县": "county", "市": "city",
                "县级": "county", "市级": "city", "区": "county"}
 BASES = ("measured", "plan")
+_NEG_INF, _INF = -float("inf"), float("inf")  # (a < x < b is False for inf and nan)
 
 
 class _Collector:
@@ -329,6 +330,11 @@ def _accepted(criterion: Any) -> tuple[str, ...]:
 
 def _number(c: _Collector, name: str, raw: Any, path: tuple,
             bounds: tuple[Decimal, Decimal] | None) -> Decimal | None:
+    kind = type(raw)
+    if (kind is float and _NEG_INF < raw < _INF) or kind is int:  # the usual case, quickly
+        number = Decimal(repr(raw)) if kind is float else Decimal(raw)  # as parse_number reads them
+        if bounds is None or bounds[0] <= number <= bounds[1]:
+            return number
     if isinstance(raw, (list, dict)):
         c.error(path, f"{name} expects a number, not a {'list' if isinstance(raw, list) else 'mapping'}",
                 code="value-type")

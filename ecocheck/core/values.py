@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 _THRESHOLD_MARKS = ("≥", "≤", ">=", "<=", ">", "<", "＞", "＜", "不低于", "不高于", "不少于")
@@ -22,6 +23,7 @@ class ValueProblem(ValueError):
         self.code = code
 
 
+@lru_cache(maxsize=16384)  # the same names and state words recur in every submission
 def normalize_text(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), no surrounding space or end punctuation."""
     text = unicodedata.normalize("NFKC", text).strip()

@@ -80,22 +80,42 @@ _RESOLVABLE_FIRST = {k for k in yaml.resolver.Resolver.yaml_implicit_resolvers i
 
 
 class _Loader(_BaseLoader):
-    """libyaml's composer with a cheaper implicit-tag resolver.
+    """libyaml's composer, with implicit tags resolved later, by us.
 
-    Most scalars in a submission are Chinese text; the stock resolver tries several regular
-    expressions on each one. Text whose first character cannot start a number, bool, null or
-    date is text, so we say so at once (same result, a fraction of the cost).
+    The composer asks `self.resolve(kind, value, implicit)` for the tag of every node without
+    an explicit one. The stock resolver is Python code called back from C for each of a
+    submission's ~180 scalars, trying several regular expressions on each. Here `resolve` is
+    the builtin `slice`, so the composer stores the question itself, slice(kind, value,
+    implicit), as the node's tag at C speed; `_resolved_tag` answers it when the node is built
+    (same answers as PyYAML's resolver: see there). Explicit tags (`!!str`, `!foo`) stay strings.
     """
 
-    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML's signature
-        if kind is yaml.ScalarNode:
-            if not implicit[0] or (value and value[0] not in _RESOLVABLE_FIRST):
-                return _STR
-            if _PLAIN_INT.match(value):  # 95, not 012 (octal in YAML 1.1) nor 1_000
-                return _INT
-            if _PLAIN_FLOAT.match(value):  # 95.33, 0.699
-                return _FLOAT
-        return super().resolve(kind, value, implicit)
+    resolve = slice  # a type, not a function: not bound as a method, called as slice(kind, value, implicit)
+    # The composer also calls these two around every node, for path resolvers, which nobody
+    # registers here; builtins that accept the same arguments and do nothing save a Python call.
+    descend_resolver = slice  # (parent, index)
+    ascend_resolver = tuple  # ()
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _resolved_tag(node: yaml.Node) -> str:
+    """The node's tag, resolving an implicit one as PyYAML's Resolver would."""
+    tag = node.tag
+    if tag.__class__ is not slice:
+        return tag
+    kind, value, implicit = tag.start, tag.stop, tag.step
+    if kind is yaml.ScalarNode:
+        # Text whose first character cannot start a number, bool, null or date is text: say so
+        # at once instead of trying every implicit resolver's regular expression.
+        if not implicit[0] or (value and value[0] not in _RESOLVABLE_FIRST):
+            return _STR
+        if _PLAIN_INT.match(value):  # 95, not 012 (octal in YAML 1.1) nor 1_000
+            return _INT
+        if _PLAIN_FLOAT.match(value):  # 95.33, 0.699
+            return _FLOAT
+    return _RESOLVER.resolve(kind, value, implicit)
 
 
 class _DateText(str):
@@ -113,14 +133,14 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 def _tag_error(node: yaml.Node, file: str) -> InputError:
     line, column = _position(node)
     return InputError.single(
-        f"unsupported YAML tag {node.tag!r}", file=file, line=line, column=column,
+        f"unsupported YAML tag {_resolved_tag(node)!r}", file=file, line=line, column=column,
         hint="remove the tag: ecocheck reads plain numbers, text, lists and mappings only",
         code="yaml-tag",
     )
 
 
 def _scalar(node: yaml.ScalarNode, file: str) -> Any:
-    tag = node.tag
+    tag = _resolved_tag(node)
     if tag == _STR:
         return node.value
     convert = _SCALARS.get(tag)
@@ -134,13 +154,14 @@ def _scalar(node: yaml.ScalarNode, file: str) -> Any:
 
 
 def _key(key_node: yaml.Node, file: str) -> str:
-    if key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode):
+    tag = _resolved_tag(key_node)
+    if tag == _STR and isinstance(key_node, yaml.ScalarNode):
         return key_node.value
     if not isinstance(key_node, yaml.ScalarNode):
         line, column = _position(key_node)
         raise InputError.single("a mapping key must be plain text", file=file, line=line, column=column,
                                 code="yaml-key")
-    if key_node.tag == _TAG + "merge":
+    if tag == _TAG + "merge":
         line, column = _position(key_node)
         raise InputError.single("merge keys (<<) are not supported", file=file, line=line, column=column,
                                 hint="write the keys out in full", code="yaml-merge")
@@ -148,15 +169,21 @@ def _key(key_node: yaml.Node, file: str) -> str:
     return key if isinstance(key, str) else str(key_node.value)
 
 
+_ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode
+
+
 class _Builder:
-    """Plain data from the node tree: bounded in nodes and depth, duplicate keys rejected."""
+    """Plain data from the node tree: bounded in nodes and depth, duplicate keys rejected.
+
+    The common cases (text, plain ints and decimals, keys that are text) are decided inline;
+    everything else goes through _scalar/_key, which give the same answers more slowly.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.count = 0
 
-    def build(self, node: yaml.Node, depth: int) -> Any:
-        self.count += 1
+    def _limits(self, node: yaml.Node, depth: int) -> None:
         if self.count > MAX_NODES:
             line, column = _position(node)
             raise InputError.single(
@@ -172,18 +199,45 @@ class _Builder:
                 hint="a submission needs at most three levels: indicators, sub-items, fields",
                 code="yaml-limit",
             )
-        if isinstance(node, yaml.ScalarNode):
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            self._limits(node, depth)
+        tag = node.tag
+        if node.__class__ is _ScalarNode:
+            if tag.__class__ is slice:
+                value = tag.stop
+                if tag.step[0]:  # plain (unquoted) scalar: text, a number, or something rarer
+                    if value and value[0] not in _RESOLVABLE_FIRST:
+                        return value
+                    if _PLAIN_INT.match(value):
+                        return int(value)
+                    if _PLAIN_FLOAT.match(value):
+                        return float(value)
+                else:
+                    return value  # quoted: always text
             return _scalar(node, self.file)
-        if node.tag == _MAP:
+        if isinstance(node, _MappingNode):
+            if tag.__class__ is not slice and tag != _MAP:
+                raise _tag_error(node, self.file)
             result: dict = {}
+            file = self.file
             for key_node, value_node in node.value:
-                key = _key(key_node, self.file)
+                key_tag = key_node.tag
+                if (key_node.__class__ is _ScalarNode and key_tag.__class__ is slice and key_tag.step[0]
+                        and key_tag.stop and key_tag.stop[0] not in _RESOLVABLE_FIRST):
+                    key = key_tag.stop
+                else:
+                    key = _key(key_node, file)
                 if key in result:
                     raise self._duplicate(node, key_node, key)
                 result[key] = self.build(value_node, depth + 1)
             return result
-        if node.tag == _SEQ:
+        if isinstance(node, yaml.SequenceNode) and (tag.__class__ is slice or tag == _SEQ):
             return [self.build(child, depth + 1) for child in node.value]
+        if isinstance(node, yaml.ScalarNode):  # pragma: no cover - a ScalarNode subclass
+            return _scalar(node, self.file)
         raise _tag_error(node, self.file)
 
     def _duplicate(self, mapping: yaml.MappingNode, key_node: yaml.Node, key: str) -> InputError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecocheck.render.labels import STATUS
@@ -31,11 +32,15 @@ def _ratio(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def county_table(summary: dict[str, Any], lang: str) -> list[list[Any]]:
+def county_cells(c: dict[str, Any], lang: str) -> list[Any]:
     h = HEAD[lang]
-    return [[c["region"], h["level"][c["level"]], c["year"], c["edition"], c["binding_pass"], c["binding_fail"],
-             c["binding_missing"], _ratio(c["reference_pass_ratio"]), h["verdict"][c["verdict"]],
-             "、".join(c["failed_binding"])] for c in summary["counties"]]
+    return [c["region"], h["level"][c["level"]], c["year"], c["edition"], c["binding_pass"], c["binding_fail"],
+            c["binding_missing"], _ratio(c["reference_pass_ratio"]), h["verdict"][c["verdict"]],
+            "、".join(c["failed_binding"])]
+
+
+def county_table(summary: dict[str, Any], lang: str) -> list[list[Any]]:
+    return [county_cells(c, lang) for c in summary["counties"]]
 
 
 def indicator_table(summary: dict[str, Any], lang: str) -> list[list[Any]]:
@@ -54,16 +59,27 @@ def total_line(summary: dict[str, Any], lang: str) -> str:
                                       unreadable=summary["unreadable"])
 
 
-def render_plain(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> str:
-    from tabulate import tabulate
+def plain_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> Iterator[str]:
+    """The plain-text summary line by line; summary["counties"] may be a view that makes each
+    row as it is needed (BatchSummary.as_stream): it is read twice, never held."""
+    from ecocheck.render.table import simple_lines
 
     h = HEAD[lang]
-    parts = [h["t_counties"], tabulate(county_table(summary, lang), headers=h["counties"], tablefmt="simple"), "",
-             h["t_indicators"], tabulate(indicator_table(summary, lang), headers=h["indicators"], tablefmt="simple")]
+    yield h["t_counties"]
+    yield from simple_lines(lambda: (county_cells(c, lang) for c in summary["counties"]), h["counties"])
+    yield ""
+    yield h["t_indicators"]
+    yield from simple_lines(lambda: indicator_table(summary, lang), h["indicators"])
     if errors:
-        parts += ["", h["t_errors"], tabulate(error_table(errors), headers=h["errors"], tablefmt="simple")]
-    parts += ["", total_line(summary, lang)]
-    return "\n".join(parts) + "\n"
+        yield ""
+        yield h["t_errors"]
+        yield from simple_lines(lambda: error_table(errors), h["errors"])
+    yield ""
+    yield total_line(summary, lang)
+
+
+def render_plain(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> str:
+    return "\n".join(plain_lines(summary, errors, lang)) + "\n"
 
 
 def render_rich(summary: dict[str, Any], errors: list[dict[str, Any]], console: Any, lang: str = "zh") -> None:
@@ -104,17 +120,25 @@ def render_rich(summary: dict[str, Any], errors: list[dict[str, Any]], console: 
     console.print(total_line(summary, lang), style="bold")
 
 
-def render_markdown(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> str:
+def markdown_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> Iterator[str]:
+    """The markdown summary line by line (summary["counties"] as for plain_lines)."""
     h = HEAD[lang]
 
-    def table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-        out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-        out += ["| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |" for row in rows]
-        return out
+    def table(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+        yield "| " + " | ".join(headers) + " |"
+        yield "|" + "---|" * len(headers)
+        for row in rows:
+            yield "| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |"
 
-    lines = [f"## {h['t_counties']}", "", *table(h["counties"], county_table(summary, lang)), "",
-             f"## {h['t_indicators']}", "", *table(h["indicators"], indicator_table(summary, lang))]
+    yield from (f"## {h['t_counties']}", "")
+    yield from table(h["counties"], (county_cells(c, lang) for c in summary["counties"]))
+    yield from ("", f"## {h['t_indicators']}", "")
+    yield from table(h["indicators"], indicator_table(summary, lang))
     if errors:
-        lines += ["", f"## {h['t_errors']}", "", *table(h["errors"], error_table(errors))]
-    lines += ["", total_line(summary, lang)]
-    return "\n".join(lines) + "\n"
+        yield from ("", f"## {h['t_errors']}", "")
+        yield from table(h["errors"], error_table(errors))
+    yield from ("", total_line(summary, lang))
+
+
+def render_markdown(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> str:
+    return "\n".join(markdown_lines(summary, errors, lang)) + "\n"

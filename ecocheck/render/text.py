@@ -1,4 +1,4 @@
-"""Terminal output: a rich table on a terminal, a plain tabulate grid when piped."""
+"""Terminal output: a rich table on a terminal, a plain grid (tabulate's "simple" layout) when piped."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ STYLE = {"pass": "green", "fail": "bold red", "missing": "yellow", "not_applicab
 
 
 def render_plain(report: dict[str, Any], lang: str = "zh") -> str:
-    from tabulate import tabulate
+    from ecocheck.render.table import simple  # tabulate's "simple" layout, without importing it
 
-    table = tabulate(labels.rows(report, lang), headers=labels.COLUMNS[lang], tablefmt="simple")
+    table = simple(labels.rows(report, lang), labels.COLUMNS[lang])
     parts = [labels.heading(report, lang), "", table, "", *labels.summary_lines(report, lang)]
     parts += labels.footnotes(report, lang)
     return "\n".join(parts) + "\n"

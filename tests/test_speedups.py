@@ -1,0 +1,185 @@
+"""The speed-ups of issue #6 give exactly what the slower, plainer code gave.
+
+- ecocheck.render.table draws tabulate's "simple" tables itself: same text as tabulate;
+- ecocheck.core.yamlsafe resolves implicit tags after composing: same values as PyYAML;
+- ecocheck.core.rulecache keeps the validated rule library between runs: same library, and
+  a damaged or foreign cache file is never trusted;
+- batch: county rows kept compact and the JSON summary written row by row: same documents.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tabulate import tabulate
+
+from ecocheck.core import rulecache, rules
+from ecocheck.core.aggregate import BatchSummary, county_tuple
+from ecocheck.core.api import check_file
+from ecocheck.core.errors import InputError
+from ecocheck.core.yamlsafe import is_date_text, load_text
+from ecocheck.render import batchtext, labels, table
+
+from conftest import run_cli
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+LIB = rules.load_library()
+
+
+# ── tables ──────────────────────────────────────────────────────────────────────────────
+
+def _reports():
+    return [check_file(f, LIB).report.as_dict() for f in sorted(DATA.glob("*.yaml"))
+            if check_file(f, LIB).report is not None]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_tables_are_tabulates(lang):
+    reports = _reports()
+    assert reports
+    for report in reports:
+        rows = labels.rows(report, lang)
+        assert table.simple(rows, labels.COLUMNS[lang]) == tabulate(rows, headers=labels.COLUMNS[lang], tablefmt="simple")
+
+
+CELL = st.one_of(
+    st.integers(-5, 10**6),
+    st.sampled_from(["", " ", "1", "007", "12", "-3", "+5", "1.5", "95.33", "1,234", "1e3", "nan", "inf", "True",
+                     "False", "N/A", "—", "达标", "未达标（申报） †", "  └ 优良天数比例", "≥95%", "Ⅲ类", "μg/m³",
+                     "85.0%", "PM2.5", "　全角空格　", "ｆｕｌｌ　ｗｉｄｔｈ", "١٢", "a\tb", "x\x1b[31my", "\x01",
+                     "emoji 😀", "e\u0301", "한국어", "ㅤ", "Ελληνικά", "Ωμέγα", "line\nbreak", "ﾊﾝｶｸ"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda n: st.tuples(
+    st.lists(st.text(min_size=0, max_size=6), min_size=n, max_size=n),
+    st.lists(st.lists(CELL, min_size=n, max_size=n), min_size=0, max_size=6))))
+def test_any_table_is_tabulates(case):
+    headers, rows = case
+    assert table.simple(rows, headers) == tabulate(rows, headers=headers, tablefmt="simple")
+
+
+def test_character_widths_agree_with_wcwidth():
+    wcwidth = pytest.importorskip("wcwidth")
+    for code in range(0x20, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        width = table.char_width(chr(code))
+        assert width is None or width == wcwidth.wcwidth(chr(code)), hex(code)
+
+
+# ── YAML ────────────────────────────────────────────────────────────────────────────────
+
+SCALARS = ["95", "-3", "0", "012", "0x1F", "0o17", "1_000", "+5", "95.33", "-0.5", ".5", "1.", "1e3", "1.5e-3",
+           ".inf", "-.inf", ".nan", "yes", "No", "on", "OFF", "true", "False", "null", "~", "Null", "", "2022-12-31",
+           "2022-12-31 10:00:00", "'95'", '"95"', "'yes'", "达标", "95%", "≥95", "=", "<", "a: b", "!!str 95",
+           "!!int '7'", "!!float 3", "! 123", "'0.10'", "0.10", "100.0", "00", "-0", "+.5", "- x", "[1, 2]",
+           "{a: 1}", "|\n  block\n", ">\n  folded\n"]
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_scalars_read_as_pyyaml_reads_them(scalar):
+    text = f"key: {scalar}\n"
+    try:
+        expected = yaml.safe_load(text)["key"]
+    except yaml.YAMLError:  # PyYAML cannot read it: neither can ecocheck, and it says where
+        with pytest.raises(InputError) as caught:
+            load_text(text, "x.yaml")
+        assert caught.value.problems[0].line == 1
+        return
+    got = load_text(text, "x.yaml").data["key"]
+    if is_date_text(got):  # ecocheck keeps dates as their text, to say precisely what is wrong
+        assert str(got) == scalar
+        return
+    assert type(got) is type(expected)
+    assert got == expected or (got != got and expected != expected)  # .nan is not equal to itself
+
+
+@pytest.mark.parametrize(("key", "text"), [("95", "95"), ("yes", "yes"), ("null", "null"), ("达标", "达标"),
+                                           ("'q'", "q"), ("1.5", "1.5"), ("012", "012"), ("~", "~")])
+def test_keys_are_their_text(key, text):
+    assert list(load_text(f"{key}: 1\n", "x.yaml").data) == [text]
+
+
+# ── the rule library cache ──────────────────────────────────────────────────────────────
+
+def _files():
+    return tuple(str(f) for f in rules.rule_files(rules.default_rules_dir()))
+
+
+def test_rule_cache_gives_the_same_library(tmp_path, monkeypatch):
+    monkeypatch.setenv("ECOCHECK_CACHE_DIR", str(tmp_path))
+    built = rulecache.cached(_files(), rules._load_files)
+    stored = list(tmp_path.glob("library-*.pickle"))
+    assert len(stored) == 1
+    calls = []
+    again = rulecache.cached(_files(), lambda files: calls.append(files))
+    assert not calls, "the second load must come from the cache"
+    assert again == built and again is not built
+    for edition in built.editions.values():
+        assert again.editions[edition.id].indicators == edition.indicators
+
+
+def test_rule_cache_ignores_damaged_foreign_or_stale_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("ECOCHECK_CACHE_DIR", str(tmp_path))
+    files = _files()
+    path = rulecache._path(tmp_path, files)
+    sentinel = object()
+    for content in (b"not a pickle", pickle.dumps(("some other key", "a library"))):
+        path.write_bytes(content)
+        assert rulecache.cached(files, lambda f: sentinel) is sentinel
+    rulecache.cached(files, rules._load_files)  # a good cache file …
+    os.chmod(path, 0o666)  # … that others could have written
+    assert rulecache.cached(files, lambda f: sentinel) is sentinel
+
+
+def test_rule_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("ECOCHECK_CACHE_DIR", "")
+    sentinel = object()
+    assert rulecache.cached(_files(), lambda f: sentinel) is sentinel
+    assert not list(tmp_path.iterdir())
+
+
+# ── batch summaries ─────────────────────────────────────────────────────────────────────
+
+def test_compact_county_rows_round_trip():
+    reports = [check_file(f, LIB).report for f in sorted(DATA.glob("*.yaml"))]
+    reports = [r for r in reports if r is not None]
+    plain, compact = BatchSummary(), BatchSummary()
+    for report in reversed(reports):  # out of order: the summary sorts
+        plain.add_report(report.as_dict())
+        compact.add_county(county_tuple(report))
+        compact.add_tally({(report.edition, r.id): [r.number, r.name, r.attribute,
+                                                    *(int(r.status == s) for s in ("pass", "fail", "missing", "not_applicable"))]
+                           for r in report.results})
+    assert compact.as_dict() == plain.as_dict()
+    assert list(compact.as_stream()["counties"]) == plain.as_dict()["counties"]
+    assert compact.exit_code() == plain.exit_code()
+    assert batchtext.render_plain(compact.as_stream(), [], "zh") == batchtext.render_plain(plain.as_dict(), [], "zh")
+
+
+def test_batch_json_is_the_document_json_dumps_would_write(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(DATA.glob("*.yaml")):
+        (folder / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "broken.yaml").write_text("region: [\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = run_cli("batch", str(folder), "-f", "json", "--jobs", jobs)
+        document = json.loads(result.stdout)
+        reports = b",".join(b"\n" + json.dumps(r, ensure_ascii=False).encode("utf-8") for r in document["reports"])
+        tail = {"errors": document["errors"], "summary": document["summary"]}
+        expected = (b'{"reports": [' + reports + b"\n], "
+                    + json.dumps(tail, ensure_ascii=False, indent=1)[1:].encode("utf-8") + b"\n")
+        assert result.stdout.encode("utf-8") == expected
+        assert document["summary"]["counties"] and document["errors"]
