@@ -183,3 +183,26 @@ def test_batch_json_is_the_document_json_dumps_would_write(tmp_path):
                     + json.dumps(tail, ensure_ascii=False, indent=1)[1:].encode("utf-8") + b"\n")
         assert result.stdout.encode("utf-8") == expected
         assert document["summary"]["counties"] and document["errors"]
+
+
+def test_only_the_named_command_is_built_and_everything_else_gets_the_whole_app(monkeypatch):
+    from ecocheck.cli.app import app, app_for
+
+    lean = app_for(["evaluate", "x.yaml"])
+    assert [i.callback.__name__ for i in lean.registered_commands] == ["evaluate"]
+    assert lean.registered_callback is app.registered_callback  # --version still works
+    assert app_for([]) is app and app_for(["--help"]) is app and app_for(["--version"]) is app
+    assert app_for(["evaluat"]) is app  # typer's "did you mean" needs every name
+    assert app_for(["rules", "list"]) is app  # groups are not single commands
+    monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
+    assert app_for(["evaluate"]) is app
+
+
+def test_the_lean_app_behaves_as_the_whole_one():
+    from conftest import run_cli
+
+    for args in (["evaluate", "--help"], ["evaluate", "--bogus"], ["template", "--edition", "2019"]):
+        lean = run_cli(*args)
+        assert lean.returncode in (0, 2) and "Traceback" not in lean.stderr
+    assert "Usage: ecocheck evaluate" in run_cli("evaluate", "--help").stdout
+    assert "No such option: --bogus" in run_cli("evaluate", "--bogus").stderr

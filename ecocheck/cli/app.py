@@ -6,6 +6,7 @@ Imports of the core and renderers happen inside commands, so `ecocheck --version
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -229,10 +230,33 @@ from ecocheck.cli import series  # noqa: E402,F401  (registers progress, compare
 from ecocheck.cli import docs  # noqa: E402,F401  (registers explain, validate, rules docs, rules test)
 
 
+def _command_name(info: typer.models.CommandInfo) -> str:
+    return info.name or info.callback.__name__.replace("_", "-")
+
+
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app to run for this command line: only the named top-level command when there is one.
+
+    Typer builds a click command for every registered command on each run, reading every
+    signature and type hint; for a single `ecocheck evaluate FILE` that was a sizeable share of
+    the start-up. Help, completion and anything unusual get the whole app.
+    """
+    if not argv or os.environ.get("_ECOCHECK_COMPLETE") or argv[0].startswith("-"):
+        return app
+    chosen = [info for info in app.registered_commands if _command_name(info) == argv[0]]
+    if len(chosen) != 1:
+        return app
+    lean = typer.Typer(name=app.info.name, help=app.info.help, no_args_is_help=True, add_completion=True,
+                       pretty_exceptions_enable=False)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
+
+
 def main() -> None:
     """Console-script entry point: never a traceback, exit codes 0/1/2 only."""
     try:
-        app()
+        app_for(sys.argv[1:])(prog_name="ecocheck")
     except KeyboardInterrupt:
         stderr("interrupted")
         sys.exit(EXIT_INPUT)
