@@ -315,3 +315,13 @@ def test_a_broken_plan_file_is_an_input_error(write):
     text = str(err.value)
     assert "attribute '非约束性' is not one of the plan's words" in text
     assert "no indicator 'green_buildings'" in text and "green_building_share" in text
+
+
+def test_a_cell_read_as_two_goals_says_which_part_each_row_checks():
+    # 喀左 表1 "不降低且达到考核要求" (000:194) is a trend goal and a superior-target goal.
+    out = run_cli("progress", str(ROOT / "data" / "kazuo-2022.yaml"), "--plan", "kazuo-2030").stdout
+    rows = [l for l in out.splitlines() if "水质达到或优于Ⅲ类比例提高幅度" in l and " 2022 " in l]
+    assert len(rows) == 2
+    assert "不降低且达到考核要求 [趋势]" in rows[0] and "不降低且达到考核要求 [上级目标]" in rows[1]
+    single = next(l for l in out.splitlines() if l.startswith("河长制") and " 2022 " in l)
+    assert "[" not in single.split("2022", 1)[1].split("000:")[0]  # one goal per cell: no part label

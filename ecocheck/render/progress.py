@@ -58,16 +58,29 @@ def _source(source: str) -> str:
     return f"{prefix}:{line}" if line else prefix
 
 
+# A cell that reads two requirements (不降低且达到考核要求) is two goals with the same printed text;
+# the table says which part each row checks.
+PART = {"zh": {"trend": "趋势", "superior": "上级目标", "value": "数值", "state": "状态", "none": ""},
+        "en": {"trend": "trend", "superior": "superior target", "value": "value", "state": "state", "none": ""}}
+
+
 def rows(doc: dict[str, Any], lang: str = "zh") -> list[list[str]]:
     status = STATUS[lang]
     out = []
+    shared: dict[tuple, int] = {}
     for r in doc["rows"]:
+        key = (r["target_id"], r["goal_year"], r["printed"])
+        shared[key] = shared.get(key, 0) + 1
+    for r in doc["rows"]:
+        printed = _short(r["printed"]) or "（空白）"
+        if shared[(r["target_id"], r["goal_year"], r["printed"])] > 1 and PART[lang].get(r["kind"]):
+            printed += f" [{PART[lang][r['kind']]}]"
         base = _num(r["base_value"], r["unit"]) if r["base_value"] is not None else _short(r["base_printed"], 14)
         target = _num(r["target"], r["unit"])
         if target and r.get("target_source") and r["target_source"] not in ("plan",):
             target += f" ({r['target_source']})"
         share = "" if r["share"] is None else f"{r['share'] * 100:.1f}%"
-        out.append([r["name"], r["attribute"] or "", str(r["goal_year"]), _short(r["printed"]) or "（空白）",
+        out.append([r["name"], r["attribute"] or "", str(r["goal_year"]), printed,
                     base, _num(r["value"], r["unit"]), target, _num(r["distance"]), share, status[r["status"]],
                     r["reason"], _source(r["source"])])
     return out
