@@ -61,6 +61,26 @@ CASE_HEAD = """- name: 县·边界值达标
   indicators: {城镇污水处理率: 85}
 """
 
+
+# A one-target plan file (examples of the plan-file errors): the header, then targets.
+PLAN_HEAD = """schema_version: 1
+plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
+       attributes: [约束性], source: {doc: example}}
+targets:
+"""
+
+
+def _forest(direction: str = "higher", attribute: str = "约束性", year: int = 2025, link: str = "") -> str:
+    return (f'  - {{id: forest, name: 森林覆盖率, unit: "%", attribute: {attribute}, direction: {direction}, {link}'
+            f'base: {{printed: "40", value: 40}},\n'
+            f'     goals: [{{year: {year}, kind: value, value: 42, printed: "42"}}], source: {{doc: example}}}}\n')
+
+
+def _plan_example(code: str, title: str, targets: str) -> "Example":
+    return Example(code, title, PLAN_HEAD + targets, args=("progress", "--list", "--plan", "{file}"),
+                   name="demo-plan.yaml")
+
+
 EXAMPLES: list[Example] = [
     # ── reading the file ──
     Example("not-found", "The file does not exist", "", args=("evaluate", "{dir}/missing.yaml")),
@@ -170,43 +190,12 @@ indicators:
     Example("series-duplicate", "`compare`: two files for the same region and year (other.yaml is a second 示例县 2022)",
             HEAD + "  城镇污水处理率: 95\n", args=("compare", "{file}", "other.yaml"),
             extra={"other.yaml": HEAD + "  城镇污水处理率: 96\n"}),
-    Example("plan-schema", "Plan file: an unknown direction", """schema_version: 1
-plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
-       attributes: [约束性], source: {doc: example}}
-targets:
-  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: up, base: {printed: "40", value: 40},
-     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
-""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
-    Example("plan-duplicate", "Plan file: two targets with one id", """schema_version: 1
-plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
-       attributes: [约束性], source: {doc: example}}
-targets:
-  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, base: {printed: "40", value: 40},
-     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
-  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, base: {printed: "40", value: 40},
-     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
-""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
-    Example("plan-attribute", "Plan file: an attribute word the plan does not declare", """schema_version: 1
-plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
-       attributes: [约束性], source: {doc: example}}
-targets:
-  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 预期性, direction: higher, base: {printed: "40", value: 40},
-     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
-""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
-    Example("plan-link", "Plan file: a link to an indicator the standard does not have", """schema_version: 1
-plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
-       attributes: [约束性], source: {doc: example}}
-targets:
-  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, indicator: forest_coverage, base: {printed: "40", value: 40},
-     goals: [{year: 2025, kind: value, value: 42, printed: "42"}], source: {doc: example}}
-""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
-    Example("plan-year", "Plan file: a goal after the plan's target year", """schema_version: 1
-plan: {id: demo, title: 示例规划, region: 示例县, level: county, base_year: 2020, target_year: 2025,
-       attributes: [约束性], source: {doc: example}}
-targets:
-  - {id: forest, name: 森林覆盖率, unit: "%", attribute: 约束性, direction: higher, base: {printed: "40", value: 40},
-     goals: [{year: 2030, kind: value, value: 42, printed: "42"}], source: {doc: example}}
-""", args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
+    _plan_example("plan-schema", "Plan file: an unknown direction", _forest(direction="up")),
+    _plan_example("plan-duplicate", "Plan file: two targets with one id", _forest() + _forest()),
+    _plan_example("plan-attribute", "Plan file: an attribute word the plan does not declare", _forest(attribute="预期性")),
+    _plan_example("plan-link", "Plan file: a link to an indicator the standard does not have",
+                  _forest(link="indicator: forest_coverage, ")),
+    _plan_example("plan-year", "Plan file: a goal after the plan's target year", _forest(year=2030)),
     Example("usage", "`progress --plan` names no plan", HEAD + "  河长制: 全面实施\n",
             args=("progress", "{file}", "--plan", "kazuo-2003")),
     # Rule-test cases (`ecocheck rules test`) and `ecocheck validate` (the pre-commit hook).

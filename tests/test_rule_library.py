@@ -8,7 +8,6 @@ The expected county tables below are typed by hand from the seeds:
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

@@ -10,7 +10,7 @@ import typer
 
 from ecocheck.cli.app import app
 from ecocheck.cli.common import (
-    EXIT_INPUT, EditionOpt, Format, Lang, LangOpt, RulesOpt, library_or_exit, stderr,
+    EditionOpt, Format, Lang, LangOpt, RulesOpt, library_or_exit, stderr,
 )
 
 STREAMED = (Format.table, Format.json, Format.markdown)  # summarised as results arrive

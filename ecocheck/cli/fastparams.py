@@ -40,18 +40,12 @@ def install() -> None:
         """A function value -> converted value for a simple annotation, or None."""
         if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
             return None
-        if annotation is bool:  # flags arrive as bools already (typer skips them); None stays None
-            def to_bool(value: Any, param: Any, ctx: Any) -> Any:
-                if type(value) is not bool:
+        if annotation is bool or annotation is str:  # flags arrive as bools already; text as str
+            def as_given(value: Any, param: Any, ctx: Any) -> Any:
+                if type(value) is not annotation:
                     raise _Slow
                 return value
-            return to_bool
-        if annotation is str:
-            def to_str(value: Any, param: Any, ctx: Any) -> Any:
-                if type(value) is not str:
-                    raise _Slow
-                return value
-            return to_str
+            return as_given
         if annotation is int:
             low, high, clamp = info.min, info.max, getattr(info, "clamp", False)
             if clamp:

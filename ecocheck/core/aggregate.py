@@ -102,16 +102,12 @@ class BatchSummary:
         self.add_county(_as_tuple(data["county"]))
         edition = data["edition"]
         for rid, number, name, attribute, status in data["statuses"]:
-            tally = self.tallies.get((edition, rid))
-            if tally is None:
-                tally = self.tallies[(edition, rid)] = IndicatorTally(rid, number, name, attribute, edition)
-            tally.counts[status] += 1
+            self._tally(edition, rid, number, name, attribute).counts[status] += 1
 
     def add_county(self, row: tuple) -> None:
         """Add one county's row (a COUNTY_FIELDS tuple, as ecocheck.core.batch sends it)."""
         share = self._shared.setdefault
-        failed = tuple(share(name, name) for name in row[14])
-        missing = tuple(share(name, name) for name in row[15])
+        failed, missing = (tuple(share(name, name) for name in row[i]) for i in _LISTS)
         rest = tuple(share(row[i], row[i]) if type(row[i]) is str else row[i] for i in _REST)
         stored = (row[0], row[1], self._numbers.setdefault(row[3], row[3]), self._numbers.setdefault(row[11], row[11]),
                   share(failed, failed), share(missing, missing), share(rest, rest))
@@ -122,11 +118,15 @@ class BatchSummary:
     def add_tally(self, tally: dict[tuple[str, str], list]) -> None:
         """Add per-indicator counts: {(edition, id): [number, name, attribute, pass, fail, missing, n/a]}."""
         for (edition, rid), (number, name, attribute, *counts) in tally.items():
-            mine = self.tallies.get((edition, rid))
-            if mine is None:
-                mine = self.tallies[(edition, rid)] = IndicatorTally(rid, number, name, attribute, edition)
+            mine = self._tally(edition, rid, number, name, attribute)
             for key, n in zip(STATUS_KEYS, counts):
                 mine.counts[key] += n
+
+    def _tally(self, edition: str, rid: str, number: int, name: str, attribute: str) -> IndicatorTally:
+        tally = self.tallies.get((edition, rid))
+        if tally is None:
+            tally = self.tallies[(edition, rid)] = IndicatorTally(rid, number, name, attribute, edition)
+        return tally
 
     def add_errors(self, problems: list[dict[str, Any]]) -> None:
         self.errors.extend(problems)

@@ -49,24 +49,9 @@ def json_number(number: Decimal | None) -> int | float | None:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def display_value(entry: Entry | None) -> Any:
-    """The value as the report shows it: numbers as JSON numbers, words as text."""
-    if entry is None:
-        return None
-    if isinstance(entry.value, Decimal):
-        return json_number(entry.value)
-    return entry.value
-
-
 def _head(part: Any, ind: Indicator) -> tuple:
     """The fields of a Result that come from the rule alone, in Result's field order."""
     return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute)
-
-
-def _result(ind_or_item: Any, ind: Indicator, outcome: Outcome, entry: Entry | None,
-            requirement: str, items: list[Result] | None = None, verified: bool = True) -> Result:
-    return _make(_head(ind_or_item, ind), ind.source_text, outcome, entry, requirement,
-                 ind.verified and verified, items)
 
 
 def _make(head: tuple, source: str, outcome: Outcome, entry: Entry | None, requirement: str,

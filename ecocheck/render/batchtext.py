@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ecocheck.render.labels import STATUS
 
 HEAD = {
     "zh": {

@@ -610,6 +610,21 @@ def _related(diff: Diff, others: list[Indicator]) -> list[Indicator]:
     return found
 
 
+def _one_side_table(diffs: list[Diff], others: list[Indicator], number_head: str, page: str, other_page: str,
+                    side) -> list[str]:
+    """Rows for the indicators only one edition has (`side` picks that edition's indicator)."""
+    if not diffs:
+        return ["（无 none）\n"]
+    out = [f"| {number_head} | 指标 Indicator | 属性 Type | 适用 Applies to | 指标值 Requirement | 可能对应 Related in {other_page} |\n"
+           "| ---: | --- | --- | --- | --- | --- |\n"]
+    for d in diffs:
+        ind = side(d)
+        rel = "、".join(f"{r.number}. {r.name}" for r in _related(d, others)) or "—"
+        out.append(f"| {ind.number} | [{_cell(ind.name)}]({page}.md#{_anchor(d.id)}) `{d.id}` | "
+                   f"{ind.attribute} | {scope_text(ind)} | {_cell(ind.requirement)} | {_cell(rel)} |\n")
+    return out
+
+
 def compare_page(old: Edition, new: Edition, command: str = REGENERATE) -> str:
     diffs = diff_editions(old, new)
     added = [d for d in diffs if d.kind == "added"]
@@ -637,25 +652,9 @@ def compare_page(old: Edition, new: Edition, command: str = REGENERATE) -> str:
         out.append(f"| {label} | {len(group)} |\n")
     out.append("\n")
     out.append(f"## 新增 Added in {n}\n\n")
-    if added:
-        out.append("| 序号 No. | 指标 Indicator | 属性 Type | 适用 Applies to | 指标值 Requirement | 可能对应 Related in " + o + " |\n"
-                   "| ---: | --- | --- | --- | --- | --- |\n")
-        for d in added:
-            rel = "、".join(f"{r.number}. {r.name}" for r in _related(d, [x.old for x in removed])) or "—"
-            out.append(f"| {d.new.number} | [{_cell(d.new.name)}]({n}.md#{_anchor(d.id)}) `{d.id}` | "
-                       f"{d.new.attribute} | {scope_text(d.new)} | {_cell(d.new.requirement)} | {_cell(rel)} |\n")
-    else:
-        out.append("（无 none）\n")
+    out += _one_side_table(added, [x.old for x in removed], "序号 No.", n, o, lambda d: d.new)
     out.append(f"\n## 删除 Removed in {n}\n\n")
-    if removed:
-        out.append(f"| {o} 序号 No. | 指标 Indicator | 属性 Type | 适用 Applies to | 指标值 Requirement | 可能对应 Related in {n} |\n"
-                   "| ---: | --- | --- | --- | --- | --- |\n")
-        for d in removed:
-            rel = "、".join(f"{r.number}. {r.name}" for r in _related(d, [x.new for x in added])) or "—"
-            out.append(f"| {d.old.number} | [{_cell(d.old.name)}]({o}.md#{_anchor(d.id)}) `{d.id}` | "
-                       f"{d.old.attribute} | {scope_text(d.old)} | {_cell(d.old.requirement)} | {_cell(rel)} |\n")
-    else:
-        out.append("（无 none）\n")
+    out += _one_side_table(removed, [x.new for x in added], f"{o} 序号 No.", o, n, lambda d: d.old)
     out.append("\n## 判定变化 Decision changed (thresholds, criteria)\n\n")
     if criterion:
         for d in criterion:
