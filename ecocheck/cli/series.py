@@ -113,7 +113,7 @@ def progress(
     if not files:
         stderr("error: give a submission file\n  hint: e.g. ecocheck progress data/kazuo-2022.yaml --plan kazuo-2030")
         raise typer.Exit(EXIT_INPUT)
-    from ecocheck.core.seriesapi import check_progress
+    from ecocheck.core.seriesapi import check_progress_plans
 
     library = library_or_exit(rules)
     chosen = [plan_or_exit(key, plans, library) for key in plan]
@@ -123,9 +123,8 @@ def progress(
     code = EXIT_OK
     errors: list[dict[str, Any]] = []
     for file in files:
-        for p in chosen:
-            checked = check_progress(file, library, p, edition=edition, history=index, assigned=assigned,
-                                     years=year or None)
+        for checked in check_progress_plans(file, library, chosen, edition=edition, history=index,
+                                            assigned=assigned, years=year or None):
             code = max(code, checked.exit_code)
             if checked.problems:
                 print_problems(checked.problems)
@@ -249,7 +248,7 @@ def compare(
 def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Optional[str], history,
                       folder: Optional[Path] = None) -> tuple[dict[str, list[dict]], int]:
     """Progress documents per evaluated file (for the plans named), and the exit code they imply."""
-    from ecocheck.core.seriesapi import check_progress
+    from ecocheck.core.seriesapi import check_progress_plans
 
     chosen = [plan_or_exit(key, folder, library) for key in plan_keys]
     out: dict[str, list[dict]] = {}
@@ -257,8 +256,7 @@ def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Opt
     for c in checked:
         if c.report is None:
             continue
-        for p in chosen:
-            result = check_progress(c.file, library, p, edition=edition, history=history)
+        for result in check_progress_plans(c.file, library, chosen, edition=edition, history=history):
             code = max(code, result.exit_code)
             if result.problems:
                 print_problems(result.problems)

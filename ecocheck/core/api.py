@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ecocheck.core.errors import InputError, Problem
 from ecocheck.core.evaluate import evaluate
-from ecocheck.core.model import Report
+from ecocheck.core.model import Report, Submission
 from ecocheck.core.rules import Library, load_library
 from ecocheck.core.submission import load_submission
 
@@ -31,6 +31,17 @@ class Checked:
         return 0 if self.report.summary()["binding_met"] else 1
 
 
+def load_with_history(path: str | Path, library: Library, *, edition: str | None = None,
+                      history: "str | Path | HistoryIndex | None" = None) -> Submission:
+    """A submission with last year's values attached (its `previous:` file, else `history`)."""
+    submission = load_submission(path, library, edition=edition, display=str(path))
+    if submission.previous_file or history is not None:
+        from ecocheck.core.history import attach_history  # only series need it: keep start-up light
+
+        submission = attach_history(submission, path, library, history)
+    return submission
+
+
 def check_file(path: str | Path, library: Library, *, edition: str | None = None,
                history_dir: "str | Path | HistoryIndex | None" = None) -> Checked:
     """Evaluate one file. Trend criteria take last year's value from the file's `previous:`
@@ -38,11 +49,7 @@ def check_file(path: str | Path, library: Library, *, edition: str | None = None
     (a folder, or a HistoryIndex scanned once for many files); see ecocheck.core.history."""
     name = str(path)
     try:
-        submission = load_submission(path, library, edition=edition, display=name)
-        if submission.previous_file or history_dir is not None:
-            from ecocheck.core.history import attach_history
-
-            submission = attach_history(submission, path, library, history_dir)
+        submission = load_with_history(path, library, edition=edition, history=history_dir)
         report = evaluate(submission, library.get(submission.edition))
         return Checked(name, report=report)
     except InputError as err:
@@ -53,4 +60,4 @@ def open_library(rules: str | Path | None = None) -> Library:
     return load_library(rules)
 
 
-__all__ = ["Checked", "check_file", "open_library", "InputError"]
+__all__ = ["Checked", "check_file", "load_with_history", "open_library", "InputError"]

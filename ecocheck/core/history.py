@@ -67,7 +67,7 @@ def apply_history(current: Submission, earlier: Submission, earlier_file: str) -
 def _filled(entry: Entry, old: Entry | None, label: str) -> Entry:
     items = {key: _filled(item, old.items.get(key) if old else None, label) for key, item in entry.items.items()}
     changes: dict[str, Any] = {}
-    if items != entry.items:
+    if any(items[key] is not item for key, item in entry.items.items()):  # _filled returns unchanged entries as is
         changes["items"] = items
     if (old is not None and entry.previous is None and entry.delta is None
             and isinstance(entry.value, Decimal) and isinstance(old.value, Decimal)):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ecocheck.core.api import load_with_history
 from ecocheck.core.errors import InputError, Problem
 from ecocheck.core.history import HistoryIndex, apply_history, attach_history
 from ecocheck.core.model import Submission
@@ -15,15 +16,6 @@ from ecocheck.core.plans import Plan, read_plan_values
 from ecocheck.core.progress import Progress, progress
 from ecocheck.core.rules import Library
 from ecocheck.core.submission import load_submission
-
-
-def load_with_history(path: str | Path, library: Library, *, edition: str | None = None,
-                      history: HistoryIndex | str | Path | None = None) -> Submission:
-    """A submission with last year's values attached (its `previous:` file, else `history`)."""
-    submission = load_submission(path, library, edition=edition, display=str(path))
-    if submission.previous_file or history is not None:
-        submission = attach_history(submission, path, library, history)
-    return submission
 
 
 @dataclass
@@ -40,24 +32,30 @@ class ProgressChecked:
         return self.progress.exit_code()
 
 
-def progress_for_submission(submission: Submission, path: str | Path, plan: Plan,
-                            assigned: dict[str, Decimal] | None = None,
-                            years: list[int] | None = None) -> Progress:
-    """Progress of an already-loaded submission (its plan_values are read from `path`)."""
-    values = read_plan_values(path, str(path))
-    return progress(plan, submission, values, assigned, years)
-
-
-def check_progress(path: str | Path, library: Library, plan: Plan, *, edition: str | None = None,
-                   history: HistoryIndex | str | Path | None = None,
-                   assigned: dict[str, Decimal] | None = None, years: list[int] | None = None) -> ProgressChecked:
+def check_progress_plans(path: str | Path, library: Library, plans: list[Plan], *, edition: str | None = None,
+                         history: HistoryIndex | str | Path | None = None,
+                         assigned: dict[str, Decimal] | None = None,
+                         years: list[int] | None = None) -> list[ProgressChecked]:
+    """Progress of one file towards each plan: the file (and its plan_values) is read once."""
     name = str(path)
     try:
         submission = load_with_history(path, library, edition=edition, history=history)
-        result = progress_for_submission(submission, path, plan, assigned, years)
+        values = read_plan_values(path, name)
     except InputError as err:
-        return ProgressChecked(name, problems=err.problems)
-    return ProgressChecked(name, progress=result, warnings=list(submission.warnings))
+        return [ProgressChecked(name, problems=err.problems) for _ in plans]
+    out = []
+    for plan in plans:
+        try:
+            out.append(ProgressChecked(name, progress=progress(plan, submission, values, assigned, years),
+                                       warnings=list(submission.warnings)))
+        except InputError as err:
+            out.append(ProgressChecked(name, problems=err.problems))
+    return out
+
+
+def check_progress(path: str | Path, library: Library, plan: Plan, **options: Any) -> ProgressChecked:
+    """check_progress_plans() for one plan."""
+    return check_progress_plans(path, library, [plan], **options)[0]
 
 
 def parse_assignments(pairs: list[str]) -> dict[str, Decimal]:
@@ -172,4 +170,4 @@ def compare_series(series: Series, library: Library) -> dict[str, Any]:
 
 
 __all__ = ["check_progress", "load_with_history", "parse_assignments", "group_series", "compare_series",
-           "evaluate_series", "ProgressChecked", "Series", "progress_for_submission"]
+           "evaluate_series", "ProgressChecked", "Series", "check_progress_plans"]
