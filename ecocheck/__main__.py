@@ -1,3 +1,3 @@
-from ecocheck.cli.app import main
+from ecocheck.cli.main import main
 
 main()

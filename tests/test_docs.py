@@ -426,7 +426,11 @@ def test_schema_of_case_files():
 
 
 def test_shell_completion_script_and_commands():
-    script = subprocess.run([_console_script(), "--show-completion", "bash"], capture_output=True, text=True, timeout=60)
+    # Without the variable typer detects the shell from the parent processes (none when the
+    # tests run detached); with it, --show-completion takes the shell's name.
+    env = dict(os.environ, _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    script = subprocess.run([_console_script(), "--show-completion", "bash"], capture_output=True, text=True,
+                            timeout=60, env=env)
     assert script.returncode == 0 and "_ECOCHECK_COMPLETE=complete_bash" in script.stdout
     assert "complete -o default -F _ecocheck_completion ecocheck" in script.stdout
     assert {"explain", "evaluate"} <= set(_complete("ecocheck e", 1))

@@ -206,3 +206,93 @@ def test_the_lean_app_behaves_as_the_whole_one():
         assert lean.returncode in (0, 2) and "Traceback" not in lean.stderr
     assert "Usage: ecocheck evaluate" in run_cli("evaluate", "--help").stdout
     assert "No such option: --bogus" in run_cli("evaluate", "--bogus").stderr
+
+
+# ── the plain `ecocheck evaluate FILE…` runs without typer ─────────────────────────────────
+
+@pytest.mark.parametrize(("argv", "plain"), [
+    (["evaluate", "a.yaml"], True),
+    (["evaluate", "a.yaml", "data/b.yml", "c"], True),
+    (["evaluate"], False),  # typer says the argument is missing
+    (["evaluate", "a.yaml", "--lang", "en"], False),
+    (["evaluate", "-f", "json", "a.yaml"], False),
+    (["evaluate", "--", "a.yaml"], False),
+    (["evaluate", "-"], False),
+    (["evaluate", ""], False),
+    (["evaluate", "--help"], False),
+    (["evaluat", "a.yaml"], False),  # "did you mean"
+    (["batch", "a.yaml"], False),
+    (["--version"], False),
+    ([], False),
+])
+def test_which_command_lines_take_the_plain_evaluate_route(argv, plain):
+    from ecocheck.cli.main import plain_evaluate
+
+    assert plain_evaluate(argv) is plain
+
+
+def test_plain_evaluate_route_is_off_during_shell_completion(monkeypatch):
+    from ecocheck.cli.main import plain_evaluate
+
+    monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
+    assert not plain_evaluate(["evaluate", "a.yaml"])
+
+
+def test_plain_evaluate_has_the_typer_commands_defaults():
+    import inspect
+
+    from ecocheck.cli.app import evaluate
+    from ecocheck.cli.evaluate import run_evaluate
+
+    command = inspect.signature(evaluate).parameters
+    direct = inspect.signature(run_evaluate).parameters
+    assert list(command) == list(direct)
+    for name, param in command.items():
+        if name != "files":
+            assert direct[name].default == param.default, name
+
+
+def test_plain_evaluate_imports_no_typer():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['ecocheck', 'evaluate', 'data/kazuo-2019.yaml']\n"
+            "from ecocheck.cli.main import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+            "print(code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.stderr.strip() == "1 False False"
+    assert "喀左县" in done.stdout
+
+
+def _broken(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("region: 某县\nlevel: county\nyear: 2022\nindicators:\n  森林覆盖率: {value: [}\n", encoding="utf-8")
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("region: 某县\nlevel: county\nyear: 2022\nedition: '2021'\nprofile: {terrain: 平原地区}\n"
+                       "indicators:\n  林草覆盖率x: {value: 30}\n", encoding="utf-8")
+    return [str(bad), str(unknown), str(tmp_path / "missing.yaml")]
+
+
+def test_plain_evaluate_prints_exactly_what_the_typer_route_prints(tmp_path):
+    """Same stdout, stderr and exit code, file by file and for several files at once; the
+    typer route is taken by spelling out the default options."""
+    files = [str(f.relative_to(ROOT)) for f in sorted(DATA.glob("*.yaml"))] + _broken(tmp_path)
+    for args in [[f] for f in files] + [files]:
+        plain = run_cli("evaluate", *args)
+        spelled = run_cli("evaluate", *args, "--format", "table", "--lang", "zh")
+        assert (plain.returncode, plain.stdout, plain.stderr) == (spelled.returncode, spelled.stdout, spelled.stderr), args
+        assert plain.returncode in (0, 1, 2) and "Traceback" not in plain.stderr
+
+
+@pytest.mark.parametrize("extra", [[], ["--lang", "zh"]])
+def test_a_closed_pipe_ends_quietly_on_both_routes(extra):
+    import subprocess
+    import sys
+
+    files = [str(DATA / "tongyu-2022.yaml")] * 3
+    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", "evaluate", *files, *extra], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone long before the report is written (`| true`)
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 1 and err == ""

@@ -7,7 +7,6 @@ Imports of the core and renderers happen inside commands, so `ecocheck --version
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,9 +15,9 @@ import typer
 from ecocheck import __version__
 from ecocheck.cli.fastparams import install as _install_fast_params
 from ecocheck.cli.common import (
-    EXIT_INPUT, EditionOpt, Format, Lang, LangOpt, Level, RulesOpt, edition_or_exit, library_or_exit,
-    EXPORT_FORMATS, print_problems, stderr, write_export, write_output,
+    EXIT_INPUT, Format, Lang, Level, edition_or_exit, library_or_exit, stderr, write_output,
 )
+from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 
 _install_fast_params()  # convert option values without pydantic (see ecocheck.cli.fastparams)
 
@@ -71,68 +70,9 @@ def evaluate(
     Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data
     (or, with --plan, a plan goal is behind); 2 input error.
     """
-    from ecocheck.core.api import check_file
-    from ecocheck.render import jsonout, markdown, text
+    from ecocheck.cli.evaluate import run_evaluate
 
-    library = library_or_exit(rules)
-    index = None
-    if history is not None:
-        from ecocheck.cli.series import history_or_exit
-
-        index = history_or_exit(history)
-    checked = [check_file(f, library, edition=edition, history_dir=index) for f in files]
-    outputs: list[str] = []
-    for c in checked:
-        if c.problems:
-            print_problems(c.problems)
-        elif c.report.warnings:
-            print_problems(c.report.warnings, warning=True)
-    reports = [c.report.as_dict() for c in checked if c.report]
-    plan_code, plan_docs = 0, {}
-    if plan:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
-        from ecocheck.cli.series import plan_progress_for, plan_sections
-
-        plan_docs, plan_code = plan_progress_for(checked, plan, library, edition, index)
-        for r in reports:
-            r["plan_progress"] = plan_docs.get(r["file"], [])
-        if fmt.value in EXPORT_FORMATS:
-            stderr(f"warning: --plan progress is shown with --format table, json or markdown, not {fmt.value}")
-
-    def plans_for(r: dict, md: bool = False) -> str:
-        return ("\n" + plan_sections(r["plan_progress"], lang.value, md)) if r.get("plan_progress") else ""
-
-    if fmt is Format.json:
-        if len(files) == 1 and reports:
-            outputs.append(jsonout.render_json(reports[0]))
-        else:
-            errors = [p.as_dict() for c in checked for p in (c.problems or [])]
-            outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
-    elif fmt is Format.markdown:
-        outputs += [markdown.render_markdown(r, lang.value) + plans_for(r, True) for r in reports]
-    elif fmt.value in EXPORT_FORMATS:
-        from ecocheck.core.aggregate import BatchSummary
-
-        summary = BatchSummary()
-        for r in reports:
-            summary.add_report(r)
-        errors = [p.as_dict() for c in checked for p in (c.problems or [])]
-        summary.add_errors(errors)
-        write_export(fmt, reports, errors, summary.as_dict(), lang.value, output)
-        raise typer.Exit(max(max(c.exit_code for c in checked), plan_code))
-    elif output is None and sys.stdout.isatty():
-        from rich.console import Console
-
-        console = Console()
-        for r in reports:
-            text.render_rich(r, console, lang.value)
-            console.print()
-            if r.get("plan_progress"):
-                console.print(plans_for(r), markup=False, highlight=False, soft_wrap=True)
-    else:
-        outputs += [text.render_plain(r, lang.value) + plans_for(r) for r in reports]
-    if outputs or output is not None:
-        write_output("\n".join(outputs), output)
-    raise typer.Exit(max(max(c.exit_code for c in checked), plan_code))
+    raise typer.Exit(run_evaluate(files, edition, rules, fmt, lang, output, history, plan))
 
 
 @app.command()
@@ -254,18 +194,10 @@ def app_for(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point: never a traceback, exit codes 0/1/2 only."""
-    try:
-        app_for(sys.argv[1:])(prog_name="ecocheck")
-    except KeyboardInterrupt:
-        stderr("interrupted")
-        sys.exit(EXIT_INPUT)
-    except SystemExit:
-        raise
-    except Exception as exc:  # a bug: say so plainly, without a traceback
-        stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
-                "  please report this with the input file that caused it")
-        sys.exit(EXIT_INPUT)
+    """The console-script entry point (kept here too for callers of ecocheck.cli.app.main)."""
+    from ecocheck.cli.main import main as entry
+
+    entry()
 
 
 if __name__ == "__main__":  # pragma: no cover

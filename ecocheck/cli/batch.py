@@ -10,8 +10,9 @@ import typer
 
 from ecocheck.cli.app import app
 from ecocheck.cli.common import (
-    EditionOpt, Format, Lang, LangOpt, RulesOpt, library_or_exit, stderr,
+    Format, Lang, library_or_exit, stderr,
 )
+from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 
 STREAMED = (Format.table, Format.json, Format.markdown)  # summarised as results arrive
 

@@ -1,13 +1,16 @@
-"""What every command shares: option types, exit codes, error printing, output writing."""
+"""What every command shares: exit codes, choices, error printing, output writing.
+
+No typer here: the plain `ecocheck evaluate FILE…` runs without importing it (see
+ecocheck.cli.main). A command leaves with `raise SystemExit(code)`, which typer passes through
+as it does its own Exit. The typer option declarations are in ecocheck.cli.options.
+"""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
+from typing import Optional
 
 EXIT_OK, EXIT_NOT_MET, EXIT_INPUT = 0, 1, 2
 
@@ -35,11 +38,6 @@ class Level(str, Enum):
     city = "city"
 
 
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="A rule file or folder to use instead of the shipped library.")]
-EditionOpt = Annotated[Optional[str], typer.Option("--edition", "-e", help="Edition id or alias (default: the newest, 2021).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language.")]
-
-
 def stderr(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
@@ -59,7 +57,7 @@ def library_or_exit(rules: Optional[Path]):
     except InputError as err:
         stderr("the rule library could not be loaded:")
         print_problems(err.problems)
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
 
 
 def write_output(text: str, output: Optional[Path]) -> None:
@@ -95,7 +93,7 @@ def edition_or_exit(library, edition: Optional[str]):
         return library.get(edition)
     except KeyError:
         stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
 
 
 def write_export(fmt: "Format", reports: list, errors: list, summary: dict, lang: str,
@@ -105,7 +103,7 @@ def write_export(fmt: "Format", reports: list, errors: list, summary: dict, lang
 
     if output is None and fmt.value == "xlsx" and sys.stdout.isatty():
         stderr("error: an .xlsx workbook cannot be shown on a terminal\n  hint: add --output report.xlsx")
-        raise typer.Exit(EXIT_INPUT)
+        raise SystemExit(EXIT_INPUT)
     data = EXPORTERS[fmt.value](reports, errors, summary, lang)
     if output is None:
         sys.stdout.buffer.write(data)

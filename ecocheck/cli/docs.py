@@ -14,9 +14,10 @@ import typer
 
 from ecocheck.cli.app import app, rules_app
 from ecocheck.cli.common import (
-    EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, EditionOpt, Lang, RulesOpt, edition_or_exit, library_or_exit,
+    EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, Lang, edition_or_exit, library_or_exit,
     print_problems, stderr,
 )
+from ecocheck.cli.options import EditionOpt, RulesOpt
 
 
 def _complete_indicator(incomplete: str) -> list[str]:

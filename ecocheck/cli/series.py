@@ -17,8 +17,9 @@ import typer
 
 from ecocheck.cli.app import app
 from ecocheck.cli.common import (
-    EXIT_INPUT, EXIT_OK, EditionOpt, Lang, LangOpt, RulesOpt, library_or_exit, print_problems, stderr, write_output,
+    EXIT_INPUT, EXIT_OK, Lang, library_or_exit, print_problems, stderr, write_output,
 )
+from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 
 
 class ProgressFormat(str, Enum):

@@ -1,0 +1,82 @@
+"""`ecocheck evaluate`, the command's work without its typer declaration (that is in app.py).
+
+Kept free of typer so that the plain form `ecocheck evaluate FILE…` can run without importing
+it (see ecocheck.cli.main); both routes call run_evaluate with the same defaults.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+from ecocheck.cli.common import EXPORT_FORMATS, Format, Lang, library_or_exit, print_problems, stderr, write_export, write_output
+
+
+def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Optional[Path] = None,
+                 fmt: Format = Format.table, lang: Lang = Lang.zh, output: Optional[Path] = None,
+                 history: Optional[Path] = None, plan: Optional[list[str]] = None) -> int:
+    """Evaluate the files, write the report(s) and return the exit code (0, 1 or 2)."""
+    from ecocheck.core.api import check_file
+    from ecocheck.render import jsonout, markdown, text
+
+    library = library_or_exit(rules)
+    index = None
+    if history is not None:
+        from ecocheck.cli.series import history_or_exit
+
+        index = history_or_exit(history)
+    checked = [check_file(f, library, edition=edition, history_dir=index) for f in files]
+    outputs: list[str] = []
+    for c in checked:
+        if c.problems:
+            print_problems(c.problems)
+        elif c.report.warnings:
+            print_problems(c.report.warnings, warning=True)
+    reports = [c.report.as_dict() for c in checked if c.report]
+    plan_code, plan_docs = 0, {}
+    if plan:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
+        from ecocheck.cli.series import plan_progress_for, plan_sections
+
+        plan_docs, plan_code = plan_progress_for(checked, plan, library, edition, index)
+        for r in reports:
+            r["plan_progress"] = plan_docs.get(r["file"], [])
+        if fmt.value in EXPORT_FORMATS:
+            stderr(f"warning: --plan progress is shown with --format table, json or markdown, not {fmt.value}")
+
+    def plans_for(r: dict, md: bool = False) -> str:
+        return ("\n" + plan_sections(r["plan_progress"], lang.value, md)) if r.get("plan_progress") else ""
+
+    code = max(max(c.exit_code for c in checked), plan_code)
+    if fmt is Format.json:
+        if len(files) == 1 and reports:
+            outputs.append(jsonout.render_json(reports[0]))
+        else:
+            errors = [p.as_dict() for c in checked for p in (c.problems or [])]
+            outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
+    elif fmt is Format.markdown:
+        outputs += [markdown.render_markdown(r, lang.value) + plans_for(r, True) for r in reports]
+    elif fmt.value in EXPORT_FORMATS:
+        from ecocheck.core.aggregate import BatchSummary
+
+        summary = BatchSummary()
+        for r in reports:
+            summary.add_report(r)
+        errors = [p.as_dict() for c in checked for p in (c.problems or [])]
+        summary.add_errors(errors)
+        write_export(fmt, reports, errors, summary.as_dict(), lang.value, output)
+        return code
+    elif output is None and sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console()
+        for r in reports:
+            text.render_rich(r, console, lang.value)
+            console.print()
+            if r.get("plan_progress"):
+                console.print(plans_for(r), markup=False, highlight=False, soft_wrap=True)
+    else:
+        outputs += [text.render_plain(r, lang.value) + plans_for(r) for r in reports]
+    if outputs or output is not None:
+        write_output("\n".join(outputs), output)
+    return code
