@@ -37,15 +37,21 @@ def combine(outcomes: list[Outcome]) -> Outcome:
     # A part the county itself declared not applicable makes the whole rest on that declaration.
     declared_away = any(o.declared for o in outcomes if o.status == NOT_APPLICABLE)
     if not relevant:
-        return Outcome(NOT_APPLICABLE, "；".join(o.reason for o in outcomes if o.reason), declared=declared_away)
+        return Outcome(NOT_APPLICABLE, _joined(outcomes), declared=declared_away)
     for status in (FAIL, MISSING):
         picked = [o for o in relevant if o.status == status]
         if picked:
-            return Outcome(status, "；".join(o.reason for o in picked if o.reason),
-                           declared=any(o.declared for o in picked))
-    said = [o.reason for o in relevant if o.reason]
-    said += [o.reason for o in outcomes if o.status == NOT_APPLICABLE and o.declared and o.reason]
-    return Outcome(PASS, "；".join(said), declared=declared_away or any(o.declared for o in relevant))
+            return Outcome(status, _joined(picked), declared=any(o.declared for o in picked))
+    said = relevant + [o for o in outcomes if o.status == NOT_APPLICABLE and o.declared]
+    return Outcome(PASS, _joined(said), declared=declared_away or any(o.declared for o in relevant))
+
+
+def _joined(outcomes: list[Outcome]) -> Any:
+    """The parts' reasons joined by "；", written when read ("" when no part has one)."""
+    said = [o for o in outcomes if o.has_reason]
+    if not said:
+        return ""
+    return lambda: "；".join(o.reason for o in said)
 
 
 @dataclass(frozen=True)
@@ -115,13 +121,13 @@ class Threshold(Criterion):
         if bound is None:
             return Outcome(MISSING, f"profile.{self.by} is not given, so the threshold is unknown "
                                     f"(须在 profile 中注明 {self.by})")
-        if entry.value is None:
+        value = entry.value
+        if value is None:
             return Outcome(MISSING, "no value given (未提供数值)")
-        symbol = OPS[self.op][1]
-        ok = OPS[self.op][0](entry.value, bound)
-        relation = "meets" if ok else "does not meet"
-        return Outcome(PASS if ok else FAIL,
-                       f"{format_number(entry.value)} {relation} {symbol}{format_number(bound)}")
+        test, symbol = OPS[self.op]
+        ok = test(value, bound)
+        return Outcome(PASS if ok else FAIL, lambda: (f"{format_number(value)} {'meets' if ok else 'does not meet'} "
+                                                      f"{symbol}{format_number(bound)}"))
 
 
 _PUNCTUATION = re.compile(r"[\s,，、;；。.:：]+")
@@ -174,13 +180,13 @@ class Qualitative(Criterion):
         return self.text or self.accept[0]
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
-        if entry.value is None:
+        value = entry.value
+        if value is None:
             return Outcome(MISSING, "no state given (未填写)")
-        verdict = self.classify(str(entry.value))
+        verdict = self.classify(str(value))
         if verdict is None:  # the loader rejects unknown words; kept as a guard
-            return Outcome(MISSING, f"unrecognised state {entry.value!r}")
-        word = "is" if verdict == PASS else "is not"
-        return Outcome(verdict, f"“{entry.value}” {word} “{self.describe()}”")
+            return Outcome(MISSING, f"unrecognised state {value!r}")
+        return Outcome(verdict, lambda: f"“{value}” {'is' if verdict == PASS else 'is not'} “{self.describe()}”")
 
 
 @dataclass(frozen=True)
@@ -199,13 +205,13 @@ class SuperiorTarget(Criterion):
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         if entry.target is None:
             return Outcome(MISSING, "superior's assigned target not given (缺上级下达目标值 target)")
-        if entry.value is None:
+        value, target = entry.value, entry.target
+        if value is None:
             return Outcome(MISSING, "no value given (未提供数值)")
-        ok = entry.value >= entry.target if self.direction == "higher" else entry.value <= entry.target
+        ok = value >= target if self.direction == "higher" else value <= target
         symbol = "≥" if self.direction == "higher" else "≤"
-        verb = "meets" if ok else "misses"
-        return Outcome(PASS if ok else FAIL,
-                       f"{format_number(entry.value)} {verb} target {symbol}{format_number(entry.target)}")
+        return Outcome(PASS if ok else FAIL, lambda: (f"{format_number(value)} {'meets' if ok else 'misses'} "
+                                                      f"target {symbol}{format_number(target)}"))
 
 
 def _delta(entry: Entry) -> tuple[Decimal | None, str]:
@@ -245,10 +251,12 @@ class Trend(Criterion):
             return Outcome(MISSING, why)
         signed = delta if self.direction == "higher" else -delta
         ok = signed > 0 if self.strict else signed >= 0
-        change = f"change {'+' if delta >= 0 else ''}{format_number(delta)}"
         if ok:
-            return Outcome(PASS, f"{change} ({'improved' if signed > 0 else 'stable'})")
-        return Outcome(FAIL, f"{change} ({'worsened' if signed < 0 else 'not reduced'})")
+            word = "improved" if signed > 0 else "stable"
+        else:
+            word = "worsened" if signed < 0 else "not reduced"
+        return Outcome(PASS if ok else FAIL,
+                       lambda: f"change {'+' if delta >= 0 else ''}{format_number(delta)} ({word})")
 
 
 @dataclass(frozen=True)
@@ -270,11 +278,10 @@ class Change(Criterion):
         delta, why = _delta(entry)
         if delta is None:
             return Outcome(MISSING, why)
-        ok = OPS[self.op][0](delta, self.bound)
-        symbol = OPS[self.op][1]
-        verb = "meets" if ok else "does not meet"
-        return Outcome(PASS if ok else FAIL,
-                       f"{self.symbol}={format_number(delta)} {verb} {symbol}{format_number(self.bound)}")
+        test, symbol = OPS[self.op]
+        ok = test(delta, self.bound)
+        return Outcome(PASS if ok else FAIL, lambda: (f"{self.symbol}={format_number(delta)} "
+                                                      f"{'meets' if ok else 'does not meet'} {symbol}{format_number(self.bound)}"))
 
 
 @dataclass(frozen=True)
@@ -313,9 +320,12 @@ class Band(Criterion):
         outcomes = [(label, criterion.evaluate(entry, profile)) for label, criterion in bands]
         statuses = {o.status for _, o in outcomes}
         status = FAIL if FAIL in statuses else MISSING if MISSING in statuses else PASS
-        reason = "；".join(f"{label}: {o.reason}" for label, o in outcomes)
-        if len(outcomes) > 1:
-            reason = f"last year's and this year's rates fall in different bands, both must hold (跨档，两档要求均须满足): {reason}"
+
+        def reason() -> str:
+            said = "；".join(f"{label}: {o.reason}" for label, o in outcomes)
+            if len(outcomes) > 1:
+                said = f"last year's and this year's rates fall in different bands, both must hold (跨档，两档要求均须满足): {said}"
+            return said
         return Outcome(status, reason, any(o.declared for _, o in outcomes))
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from ecocheck.core.criteria import Criterion, combine
 from ecocheck.core.model import (
     FAIL, MISSING, NOT_APPLICABLE, PASS, Edition, Entry, Indicator, Outcome, Profile, Report, Result,
-    Submission,
+    Submission, json_number,
 )
 from ecocheck.core.values import format_number
 
@@ -36,40 +35,15 @@ def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
     if measured.status == MISSING:
         return Outcome(PASS if entry.met else FAIL, said, declared=True)
     if measured.status == PASS and entry.met is False:
-        return Outcome(FAIL, f"{said}; the given values alone would pass ({measured.reason})", declared=True)
+        return Outcome(FAIL, lambda: f"{said}; the given values alone would pass ({measured.reason})", declared=True)
     if measured.status == FAIL and entry.met:
-        return Outcome(FAIL, f"{measured.reason}; the declaration “met” is contradicted by the values")
+        return Outcome(FAIL, lambda: f"{measured.reason}; the declaration “met” is contradicted by the values")
     return measured
 
 
-def json_number(number: Decimal | None) -> int | float | None:
-    """A Decimal as a JSON number: integral values stay integers."""
-    if number is None:
-        return None
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
 def _head(part: Any, ind: Indicator) -> tuple:
-    """The fields of a Result that come from the rule alone, in Result's field order."""
+    """The fields of a Result that come from the rule alone, in Result's argument order."""
     return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute)
-
-
-def _make(head: tuple, source: str, outcome: Outcome, entry: Entry | None, requirement: str,
-          verified: bool, items: list[Result] | None = None) -> Result:
-    """A Result from the rule's fields (head), the verdict and the entry (positional: Result's field order)."""
-    if entry is None:
-        return Result(*head, outcome.status, None, requirement, outcome.reason, outcome.declared, verified,
-                      source, "", "", None, None, None, items if items else [], "")
-    value = entry.value
-    if isinstance(value, Decimal):
-        value = json_number(value)
-    previous, target, delta = entry.previous, entry.target, entry.delta
-    return Result(*head, outcome.status, value, requirement, outcome.reason, outcome.declared, verified,
-                  source, entry.source, entry.note,
-                  None if previous is None else json_number(previous),
-                  None if target is None else json_number(target),
-                  None if delta is None else json_number(delta),
-                  items if items else [], entry.previous_source)
 
 
 # What evaluating an indicator needs that depends on the rule and the region's profile only
@@ -109,12 +83,11 @@ def _edition_plan(edition: Edition, profile: Profile) -> tuple:
 def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
     kind, ind, head, source = plan[0], plan[1], plan[2], plan[3]
     if kind == _LEAF:
-        return _make(head, source, decide(ind.criterion, entry, profile), entry, plan[4], plan[5])
+        return Result(*head, decide(ind.criterion, entry, profile), entry, plan[4], plan[5], source)
     if kind == _NA:
         outcome = Outcome(NOT_APPLICABLE, plan[4])
-        items = [_make(item_head, source, outcome, None, requirement, ind.verified)
-                 for item_head, requirement in plan[5]]
-        return _make(head, source, outcome, None, ind.requirement, ind.verified, items)
+        items = [Result(*item_head, outcome, None, requirement, ind.verified, source) for item_head, requirement in plan[5]]
+        return Result(*head, outcome, None, ind.requirement, ind.verified, source, items)
     items = []
     for item, item_head, requirement, verified in plan[4]:
         sub_entry = entry.items.get(item.id) if entry else None
@@ -122,14 +95,19 @@ def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
             sub_outcome = Outcome(MISSING, "not given (未提供)")
         else:
             sub_outcome = decide(item.criterion, sub_entry, profile)
-        items.append(_make(item_head, source, sub_outcome, sub_entry, requirement, verified))
-    whole = combine([Outcome(r.status, f"{r.name}: {r.reason}" if r.status in (FAIL, MISSING) or r.declared else "",
-                             r.declared) for r in items])
+        items.append(Result(*item_head, sub_outcome, sub_entry, requirement, verified, source))
+    whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else "", r.declared)
+                     for r in items])
     if entry is not None:
         whole = _with_declaration(whole, entry)
-    if whole.status == PASS and not whole.reason:
+    if whole.status == PASS and not whole.has_reason:
         whole = Outcome(PASS, "all sub-items met (各分项均达标)", whole.declared)
-    return _make(head, source, whole, entry, ind.requirement, plan[5], items)
+    return Result(*head, whole, entry, ind.requirement, plan[5], source, items)
+
+
+def _named(item: Result) -> Callable[[], str]:
+    """A sub-item's reason under its name, in the indicator's reason (written when read)."""
+    return lambda: f"{item.name}: {item.reason}"
 
 
 def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) -> Result:
@@ -156,4 +134,4 @@ def exit_code(report: Report) -> int:
     return 0 if report.summary()["binding_met"] else 1
 
 
-__all__ = ["evaluate", "evaluate_indicator", "decide", "exit_code", "format_number"]
+__all__ = ["evaluate", "evaluate_indicator", "decide", "exit_code", "format_number", "json_number"]

@@ -1,10 +1,14 @@
-"""The data the core works on: rule editions, submissions, results. Plain dataclasses."""
+"""The data the core works on: rule editions, submissions, results.
+
+Dataclasses, except Outcome and Result: those are made for every indicator of every file of a
+batch, so they are small hand-written classes that put off the display work until it is read.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 # Verdict statuses: the JSON contract uses the English words, reports show the Chinese.
 PASS = "pass"
@@ -131,7 +135,7 @@ class Profile:
     classes: dict[str, str] = field(default_factory=dict)  # e.g. {"terrain": "干旱半干旱地区"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """What a submission gives for one indicator or sub-item."""
 
@@ -163,39 +167,108 @@ class Submission:
     warnings: list = field(default_factory=list)
 
 
-@dataclass
 class Outcome:
-    status: str
-    reason: str = ""
-    declared: bool = False
+    """A verdict and why.
+
+    The reason may be given as a function that writes it: the words (numbers formatted, parts
+    joined) are only built when someone reads them, and a batch summary never does. A reason
+    function always writes some text, so `has_reason` can answer without writing it.
+    """
+
+    __slots__ = ("status", "_reason", "declared")
+
+    def __init__(self, status: str, reason: "str | Callable[[], str]" = "", declared: bool = False) -> None:
+        self.status = status
+        self._reason = reason
+        self.declared = declared
+
+    @property
+    def reason(self) -> str:
+        reason = self._reason
+        if reason.__class__ is not str:
+            reason = self._reason = reason()
+        return reason
+
+    @property
+    def has_reason(self) -> bool:
+        return bool(self._reason)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Outcome):
+            return NotImplemented
+        return (self.status, self.reason, self.declared) == (other.status, other.reason, other.declared)
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.status!r}, {self.reason!r}, declared={self.declared})"
 
 
-@dataclass(slots=True)
+def json_number(number: Any) -> Any:
+    """A Decimal as a JSON number (integral values stay integers); anything else (None, text) as it is."""
+    if number.__class__ is not Decimal:
+        return number
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
 class Result:
-    id: str
-    number: int
-    name: str
-    name_en: str
-    domain: str
-    task: str
-    unit: str
-    attribute: str
-    status: str
-    value: Any
-    requirement: str
-    reason: str
-    declared: bool = False
-    verified: bool = True
-    source: str = ""
-    value_source: str = ""
-    note: str = ""
-    previous: Any = None
-    target: Any = None
-    delta: Any = None
-    items: list["Result"] = field(default_factory=list)
-    previous_source: str = ""  # where `previous` came from when another file supplied it (history)
+    """One indicator's or sub-item's verdict, with the rule and the entry it rests on.
+
+    Results are made in the inner loop of a batch, so a Result keeps its Outcome and Entry and
+    works out what is only displayed — the reason text, numbers as JSON numbers, the entry's
+    source and note — when it is read. `entry` is None when nothing was given, or when the
+    indicator does not apply (a value given out of scope is not shown as if it counted).
+    """
+
+    __slots__ = ("id", "number", "name", "name_en", "domain", "task", "unit", "attribute", "status",
+                 "declared", "requirement", "verified", "source", "items", "outcome", "entry")
+
+    def __init__(self, id: str, number: int, name: str, name_en: str, domain: str, task: str, unit: str,
+                 attribute: str, outcome: Outcome, entry: "Entry | None", requirement: str, verified: bool,
+                 source: str, items: "list[Result] | None" = None) -> None:
+        self.id, self.number, self.name, self.name_en = id, number, name, name_en
+        self.domain, self.task, self.unit, self.attribute = domain, task, unit, attribute
+        self.outcome, self.entry = outcome, entry
+        self.status, self.declared = outcome.status, outcome.declared
+        self.requirement, self.verified, self.source = requirement, verified, source
+        self.items = items if items else []
+
+    @property
+    def reason(self) -> str:
+        return self.outcome.reason
+
+    @property
+    def value(self) -> Any:
+        return None if self.entry is None else json_number(self.entry.value)
+
+    @property
+    def previous(self) -> Any:
+        return None if self.entry is None else json_number(self.entry.previous)
+
+    @property
+    def target(self) -> Any:
+        return None if self.entry is None else json_number(self.entry.target)
+
+    @property
+    def delta(self) -> Any:
+        return None if self.entry is None else json_number(self.entry.delta)
+
+    @property
+    def value_source(self) -> str:
+        return "" if self.entry is None else self.entry.source
+
+    @property
+    def note(self) -> str:
+        return "" if self.entry is None else self.entry.note
+
+    @property
+    def previous_source(self) -> str:
+        """Where `previous` came from when another file supplied it (history)."""
+        return "" if self.entry is None else self.entry.previous_source
+
+    def __repr__(self) -> str:
+        return f"Result({self.id!r}, {self.status!r}, declared={self.declared})"
 
     def as_dict(self) -> dict[str, Any]:
+        entry = self.entry
         out = {
             "id": self.id,
             "number": self.number,
@@ -207,17 +280,17 @@ class Result:
             "attribute": self.attribute,
             "status": self.status,
             "declared": self.declared,
-            "value": self.value,
+            "value": None if entry is None else json_number(entry.value),
             "requirement": self.requirement,
-            "reason": self.reason,
+            "reason": self.outcome.reason,
             "verified": self.verified,
             "rule_source": self.source,
-            "value_source": self.value_source,
-            "note": self.note,
-            "previous": self.previous,
-            "target": self.target,
-            "delta": self.delta,
-            "previous_source": self.previous_source,
+            "value_source": "" if entry is None else entry.source,
+            "note": "" if entry is None else entry.note,
+            "previous": None if entry is None else json_number(entry.previous),
+            "target": None if entry is None else json_number(entry.target),
+            "delta": None if entry is None else json_number(entry.delta),
+            "previous_source": "" if entry is None else entry.previous_source,
         }
         out["items"] = [item.as_dict() for item in self.items]
         return out

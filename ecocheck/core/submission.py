@@ -21,6 +21,7 @@ TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basi
             "plan_values")  # values for plan targets outside the standard: ecocheck.core.plans
 ENTRY_FIELDS = ("value", "previous", "target", "delta", "met", "applicable", "source", "note")
 NUMERIC_FIELDS = ("previous", "target", "delta")
+_ENTRY_FIELD_SET = frozenset(ENTRY_FIELDS)
 LEVEL_WORDS = {"county": "county", "city": "city", "县": "county", "市": "city",
                "县级": "county", "市级": "city", "区": "county"}
 BASES = ("measured", "plan")
@@ -177,9 +178,10 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
         return {}
     entries: dict[str, Entry] = {}
     keys_for: dict[str, str] = {}
+    find = ed.find
     for key, value in raw.items():
         path = ("indicators", key)
-        ind = ed.find(key) or ed.find(normalize_text(key))
+        ind = find(key) or find(normalize_text(key))
         if ind is None:
             c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
                     suggestion(normalize_text(key), [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
@@ -279,10 +281,13 @@ def _common_fields(c: _Collector, entry: Entry, raw: dict, path: tuple) -> None:
 
 def _entry(c: _Collector, name: str, criterion: Any, unit: str, raw: Any, path: tuple,
            bounds: tuple[Decimal, Decimal] | None) -> Entry | None:
-    entry = Entry(path=path)
     vtype = criteria.value_type(criterion)
-    if isinstance(raw, dict):
-        for key in raw:
+    kind = raw.__class__
+    if (kind is int or kind is float) and vtype == criteria.NUMBER:  # the usual case, quickly
+        return Entry(value=_number(c, name, raw, path, bounds), raw=raw, path=path)
+    entry = Entry(path=path)
+    if kind is dict or isinstance(raw, dict):
+        for key in ([] if raw.keys() <= _ENTRY_FIELD_SET else raw):
             if key not in ENTRY_FIELDS:
                 c.error(path + (key,), f"unknown field {key!r} in the value of {name}",
                         suggestion(str(key), ENTRY_FIELDS) or f"allowed: {', '.join(ENTRY_FIELDS)}",

@@ -232,6 +232,27 @@ class _Builder:
                     key = _key(key_node, file)
                 if key in result:
                     raise self._duplicate(node, key_node, key)
+                # Most values are plain scalars: decided here, as build() would, without a call.
+                value_tag = value_node.tag
+                if value_node.__class__ is _ScalarNode and value_tag.__class__ is slice and depth < MAX_DEPTH:
+                    self.count += 1
+                    if self.count > MAX_NODES:
+                        self._limits(value_node, depth + 1)
+                    value = value_tag.stop
+                    if not value_tag.step[0]:  # quoted: always text
+                        result[key] = value
+                        continue
+                    if value and value[0] not in _RESOLVABLE_FIRST:
+                        result[key] = value
+                        continue
+                    if _PLAIN_INT.match(value):
+                        result[key] = int(value)
+                        continue
+                    if _PLAIN_FLOAT.match(value):
+                        result[key] = float(value)
+                        continue
+                    result[key] = _scalar(value_node, file)
+                    continue
                 result[key] = self.build(value_node, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode) and (tag.__class__ is slice or tag == _SEQ):
