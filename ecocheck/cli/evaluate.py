@@ -18,7 +18,6 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
                  history: Optional[Path] = None, plan: Optional[list[str]] = None) -> int:
     """Evaluate the files, write the report(s) and return the exit code (0, 1 or 2)."""
     from ecocheck.core.api import check_file
-    from ecocheck.render import jsonout, markdown, text
 
     library = library_or_exit(rules)
     index = None
@@ -49,12 +48,16 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
 
     code = max(max(c.exit_code for c in checked), plan_code)
     if fmt is Format.json:
+        from ecocheck.render import jsonout
+
         if len(files) == 1 and reports:
             outputs.append(jsonout.render_json(reports[0]))
         else:
             errors = [p.as_dict() for c in checked for p in (c.problems or [])]
             outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
     elif fmt is Format.markdown:
+        from ecocheck.render import markdown
+
         outputs += [markdown.render_markdown(r, lang.value) + plans_for(r, True) for r in reports]
     elif fmt.value in EXPORT_FORMATS:
         from ecocheck.core.aggregate import BatchSummary
@@ -69,6 +72,8 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
     elif output is None and sys.stdout.isatty():
         from rich.console import Console
 
+        from ecocheck.render import text
+
         console = Console()
         for r in reports:
             text.render_rich(r, console, lang.value)
@@ -76,6 +81,8 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
             if r.get("plan_progress"):
                 console.print(plans_for(r), markup=False, highlight=False, soft_wrap=True)
     else:
+        from ecocheck.render import text
+
         outputs += [text.render_plain(r, lang.value) + plans_for(r) for r in reports]
     if outputs or output is not None:
         write_output("\n".join(outputs), output)

@@ -117,7 +117,7 @@ class Threshold(Criterion):
         return "；".join(f"{_class_label(name)} {symbol}{format_number(b)}" for name, b in self.bounds)
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
-        bound, cls = self.resolve(profile)
+        bound = self.bound if not self.by else self.resolve(profile)[0]
         if bound is None:
             return Outcome(MISSING, f"profile.{self.by} is not given, so the threshold is unknown "
                                     f"(须在 profile 中注明 {self.by})")

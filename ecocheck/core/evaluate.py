@@ -23,7 +23,7 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
     if entry.applicable is False:  # only sub-items may say so (the submission loader checks)
         return Outcome(NOT_APPLICABLE, f"declared not applicable (申报不适用): {entry.note}", declared=True)
     measured = criterion.evaluate(entry, profile)
-    return _with_declaration(measured, entry)
+    return measured if entry.met is None else _with_declaration(measured, entry)
 
 
 def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:

@@ -310,17 +310,23 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         counts = {attr: {s: 0 for s in STATUSES} | {"declared": 0} for attr in (BINDING, REFERENCE)}
-        for result in self.results:
-            bucket = counts[result.attribute]
-            bucket[result.status] += 1
-            if result.declared and result.status == PASS:
-                bucket["declared"] += 1
+        failing, missing, unverified = [], [], []
+        for result in self.results:  # one pass: a batch summarises every file
+            attribute, status = result.attribute, result.status
+            counts[attribute][status] += 1
+            if status == PASS:
+                if result.declared:
+                    counts[attribute]["declared"] += 1
+            elif attribute == BINDING and status == FAIL:
+                failing.append(result.name)
+            elif attribute == BINDING and status == MISSING:
+                missing.append(result.name)
+            if not result.verified and status != NOT_APPLICABLE:
+                unverified.append(result.id)
         ref = counts[REFERENCE]
         ref_applicable = ref[PASS] + ref[FAIL] + ref[MISSING]
         binding = counts[BINDING]
         binding_met = binding[FAIL] == 0 and binding[MISSING] == 0
-        failing = [r.name for r in self.results if r.attribute == BINDING and r.status == FAIL]
-        missing = [r.name for r in self.results if r.attribute == BINDING and r.status == MISSING]
         return {
             "binding": counts[BINDING],
             "reference": counts[REFERENCE],
@@ -329,7 +335,7 @@ class Report:
             "verdict": "pass" if binding_met else "fail",
             "binding_failed": failing,
             "binding_missing": missing,
-            "unverified_rules": [r.id for r in self.results if not r.verified and r.status != NOT_APPLICABLE],
+            "unverified_rules": unverified,
         }
 
     def as_dict(self) -> dict[str, Any]:

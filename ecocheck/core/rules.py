@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,17 @@ def default_rules_dir() -> Path:
     installed = Path(__file__).resolve().parents[1] / "rules"
     if installed.is_dir() and any(installed.glob("*.yaml")):
         return installed
+    # Else where the import system finds the package ecocheck.rules (an editable install maps it
+    # to the top-level rules/); find_spec, not importlib.resources, which is slow to import.
     try:
-        shipped = resources.files("ecocheck.rules")
-        path = Path(str(shipped))
-        if path.is_dir() and any(path.glob("*.yaml")):
-            return path
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - broken install
+        from importlib.util import find_spec
+
+        spec = find_spec("ecocheck.rules")
+        for location in (spec.submodule_search_locations or ()) if spec else ():
+            path = Path(location)
+            if path.is_dir() and any(path.glob("*.yaml")):
+                return path
+    except (ImportError, ValueError):  # pragma: no cover - broken install
         pass
     return Path(__file__).resolve().parents[2] / "rules"  # pragma: no cover
 

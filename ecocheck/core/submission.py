@@ -22,6 +22,7 @@ TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basi
 ENTRY_FIELDS = ("value", "previous", "target", "delta", "met", "applicable", "source", "note")
 NUMERIC_FIELDS = ("previous", "target", "delta")
 _ENTRY_FIELD_SET = frozenset(ENTRY_FIELDS)
+_NUMBERS_ONLY = frozenset(("value", *NUMERIC_FIELDS))  # an entry of numbers only: no met/note/source
 LEVEL_WORDS = {"county": "county", "city": "city", "县": "county", "市": "city",
                "县级": "county", "市级": "city", "区": "county"}
 BASES = ("measured", "plan")
@@ -283,8 +284,17 @@ def _entry(c: _Collector, name: str, criterion: Any, unit: str, raw: Any, path: 
            bounds: tuple[Decimal, Decimal] | None) -> Entry | None:
     vtype = criteria.value_type(criterion)
     kind = raw.__class__
-    if (kind is int or kind is float) and vtype == criteria.NUMBER:  # the usual case, quickly
-        return Entry(value=_number(c, name, raw, path, bounds), raw=raw, path=path)
+    if vtype == criteria.NUMBER:  # the usual cases, quickly (the same checks in the same order as below)
+        if kind is int or kind is float:
+            return Entry(value=_number(c, name, raw, path, bounds), raw=raw, path=path)
+        if kind is dict and raw.keys() <= _NUMBERS_ONLY:
+            value = raw.get("value")
+            if value.__class__ is int or value.__class__ is float:
+                entry = Entry(path=path)
+                _numeric_fields(c, entry, name, raw, path, bounds)
+                entry.raw = value
+                entry.value = _number(c, name, value, path + ("value",), bounds)
+                return entry
     entry = Entry(path=path)
     if kind is dict or isinstance(raw, dict):
         for key in ([] if raw.keys() <= _ENTRY_FIELD_SET else raw):
@@ -294,9 +304,7 @@ def _entry(c: _Collector, name: str, criterion: Any, unit: str, raw: Any, path: 
                         key=True, code="unknown-field")
         _common_fields(c, entry, raw, path)
         value = raw.get("value")
-        for key in NUMERIC_FIELDS:
-            if key in raw and raw[key] is not None:
-                setattr(entry, key, _number(c, name, raw[key], path + (key,), None if key == "delta" else bounds))
+        _numeric_fields(c, entry, name, raw, path, bounds)
         value_path = path + ("value",)
     else:
         value = raw
@@ -327,6 +335,14 @@ def _entry(c: _Collector, name: str, criterion: Any, unit: str, raw: Any, path: 
         return entry
     entry.value = _number(c, name, value, value_path, bounds)
     return entry
+
+
+def _numeric_fields(c: _Collector, entry: Entry, name: str, raw: dict, path: tuple,
+                    bounds: tuple[Decimal, Decimal] | None) -> None:
+    """previous, target, delta (a change: not bounded like the rate itself)."""
+    for key in NUMERIC_FIELDS:
+        if key in raw and raw[key] is not None:
+            setattr(entry, key, _number(c, name, raw[key], path + (key,), None if key == "delta" else bounds))
 
 
 def _accepted(criterion: Any) -> tuple[str, ...]:
