@@ -296,3 +296,13 @@ def test_a_closed_pipe_ends_quietly_on_both_routes(extra):
     proc.stdout.close()  # the reader is gone long before the report is written (`| true`)
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=60) == 1 and err == ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789.-+_eE \n", max_size=8))
+def test_the_builders_one_number_pattern_is_the_int_and_float_patterns(text):
+    from ecocheck.core.yamlsafe import _PLAIN_FLOAT, _PLAIN_INT, _PLAIN_NUMBER
+
+    both = _PLAIN_NUMBER.match(text)
+    expected = "int" if _PLAIN_INT.match(text) else "float" if _PLAIN_FLOAT.match(text) else None
+    assert (None if both is None else "int" if both.lastindex is None else "float") == expected

@@ -76,6 +76,7 @@ _SCALARS = {
 _INT, _FLOAT = _TAG + "int", _TAG + "float"
 _PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?\Z")  # either of the two, in one match (the builder's hot path)
 # First characters for which YAML 1.1 may resolve a plain scalar to something other than text.
 _RESOLVABLE_FIRST = {k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k}
 
@@ -212,10 +213,9 @@ class _Builder:
                 if tag.step[0]:  # plain (unquoted) scalar: text, a number, or something rarer
                     if value and value[0] not in _RESOLVABLE_FIRST:
                         return value
-                    if _PLAIN_INT.match(value):
-                        return int(value)
-                    if _PLAIN_FLOAT.match(value):
-                        return float(value)
+                    number = _PLAIN_NUMBER.match(value)
+                    if number is not None:
+                        return int(value) if number.lastindex is None else float(value)
                 else:
                     return value  # quoted: always text
             return _scalar(node, self.file)
@@ -246,11 +246,9 @@ class _Builder:
                     if value and value[0] not in _RESOLVABLE_FIRST:
                         result[key] = value
                         continue
-                    if _PLAIN_INT.match(value):
-                        result[key] = int(value)
-                        continue
-                    if _PLAIN_FLOAT.match(value):
-                        result[key] = float(value)
+                    number = _PLAIN_NUMBER.match(value)
+                    if number is not None:
+                        result[key] = int(value) if number.lastindex is None else float(value)
                         continue
                     result[key] = _scalar(value_node, file)
                     continue
