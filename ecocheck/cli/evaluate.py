@@ -47,13 +47,13 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
         return ("\n" + plan_sections(r["plan_progress"], lang.value, md)) if r.get("plan_progress") else ""
 
     code = max(max(c.exit_code for c in checked), plan_code)
+    errors = [p.as_dict() for c in checked for p in (c.problems or [])]
     if fmt is Format.json:
         from ecocheck.render import jsonout
 
         if len(files) == 1 and reports:
             outputs.append(jsonout.render_json(reports[0]))
         else:
-            errors = [p.as_dict() for c in checked for p in (c.problems or [])]
             outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
     elif fmt is Format.markdown:
         from ecocheck.render import markdown
@@ -65,7 +65,6 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
         summary = BatchSummary()
         for r in reports:
             summary.add_report(r)
-        errors = [p.as_dict() for c in checked for p in (c.problems or [])]
         summary.add_errors(errors)
         write_export(fmt, reports, errors, summary.as_dict(), lang.value, output)
         return code

@@ -13,7 +13,7 @@ import errno
 import os
 import sys
 
-EXIT_INPUT = 2
+from ecocheck.cli.common import EXIT_INPUT, stderr  # typer-free
 
 
 def plain_evaluate(argv: list[str]) -> bool:
@@ -49,13 +49,13 @@ def main() -> None:
     try:
         _run(sys.argv[1:])
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        stderr("interrupted")
         sys.exit(EXIT_INPUT)
     except SystemExit:
         raise
     except Exception as exc:  # a bug: say so plainly, without a traceback
-        sys.stderr.write(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
-                         "  please report this with the input file that caused it\n")
+        stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
+               "  please report this with the input file that caused it")
         sys.exit(EXIT_INPUT)
 
 

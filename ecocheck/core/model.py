@@ -268,7 +268,6 @@ class Result:
         return f"Result({self.id!r}, {self.status!r}, declared={self.declared})"
 
     def as_dict(self) -> dict[str, Any]:
-        entry = self.entry
         out = {
             "id": self.id,
             "number": self.number,
@@ -280,17 +279,17 @@ class Result:
             "attribute": self.attribute,
             "status": self.status,
             "declared": self.declared,
-            "value": None if entry is None else json_number(entry.value),
+            "value": self.value,
             "requirement": self.requirement,
-            "reason": self.outcome.reason,
+            "reason": self.reason,
             "verified": self.verified,
             "rule_source": self.source,
-            "value_source": "" if entry is None else entry.source,
-            "note": "" if entry is None else entry.note,
-            "previous": None if entry is None else json_number(entry.previous),
-            "target": None if entry is None else json_number(entry.target),
-            "delta": None if entry is None else json_number(entry.delta),
-            "previous_source": "" if entry is None else entry.previous_source,
+            "value_source": self.value_source,
+            "note": self.note,
+            "previous": self.previous,
+            "target": self.target,
+            "delta": self.delta,
+            "previous_source": self.previous_source,
         }
         out["items"] = [item.as_dict() for item in self.items]
         return out

@@ -207,17 +207,7 @@ class _Builder:
         if self.count > MAX_NODES or depth > MAX_DEPTH:
             self._limits(node, depth)
         tag = node.tag
-        if node.__class__ is _ScalarNode:
-            if tag.__class__ is slice:
-                value = tag.stop
-                if tag.step[0]:  # plain (unquoted) scalar: text, a number, or something rarer
-                    if value and value[0] not in _RESOLVABLE_FIRST:
-                        return value
-                    number = _PLAIN_NUMBER.match(value)
-                    if number is not None:
-                        return int(value) if number.lastindex is None else float(value)
-                else:
-                    return value  # quoted: always text
+        if node.__class__ is _ScalarNode:  # a mapping's values are decided in its loop below
             return _scalar(node, self.file)
         if isinstance(node, _MappingNode):
             if tag.__class__ is not slice and tag != _MAP:
