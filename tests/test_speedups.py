@@ -69,6 +69,17 @@ def test_any_table_is_tabulates(case):
     assert table.simple(rows, headers) == tabulate(rows, headers=headers, tablefmt="simple")
 
 
+def test_long_tables_with_repeated_cells_are_tabulates():
+    """Past the cells a table remembers (kind and width per text), and with texts that equal
+    numbers in other cells: 1 and "1", 1.0, True."""
+    rows = [[f"合成{i:05d}县", "县", 2020 + i % 5, "2021", i % 7, str(i % 7), "、".join(["林草覆盖率"] * (i % 3)),
+             f"{i % 1000 / 10:.1f}%"] for i in range(table._REMEMBERED + 500)]
+    headers = ["地区", "级别", "年份", "版本", "n", "s", "未达标", "比例"]
+    assert table.simple(rows, headers) == tabulate(rows, headers=headers, tablefmt="simple")
+    for odd in ([[1, "1"], ["1", 1.0]], [["1", "x"], [True, "x"]], [["1"], [1], ["1.0"]]):
+        assert table.simple(odd, ["a", "b"][:len(odd[0])]) == tabulate(odd, headers=["a", "b"][:len(odd[0])], tablefmt="simple")
+
+
 def test_character_widths_agree_with_wcwidth():
     wcwidth = pytest.importorskip("wcwidth")
     for code in range(0x20, 0x10000):

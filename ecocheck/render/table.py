@@ -10,7 +10,7 @@ Only the tables ecocheck draws are drawn here: cells that are text or whole numb
 characters whose display width is certain (ASCII, CJK ideographs and punctuation, the common
 symbols of the standard's tables). Anything else — a cell tabulate would read as a decimal
 number or a boolean, control characters, wide characters outside the known ranges — and the
-table is handed to tabulate itself, so the output is always tabulate's. tests/test_render_table.py
+table is handed to tabulate itself, so the output is always tabulate's. tests/test_speedups.py
 compares the two on ecocheck's own tables and on generated ones.
 """
 
@@ -98,16 +98,29 @@ def _kind(cell: Any) -> int:
 
 
 class _Widths:
-    """Display width of a cell as wcwidth.wcswidth gives it (loaded only for unusual text)."""
+    """Display width of a cell as wcwidth.wcswidth gives it (loaded only for unusual text).
+
+    Widths already worked out are remembered, up to _REMEMBERED texts: a batch summary's
+    columns repeat a few values (levels, verdicts, counts, ratios) thousands of times.
+    """
 
     def __init__(self) -> None:
         self._wcswidth: Callable[[str], int] | None = None
+        self._known: dict[str, int] = {}
 
     def __call__(self, text: str) -> int:
+        width = self._known.get(text)
+        if width is None:
+            width = self._width(text)
+            if len(self._known) < _REMEMBERED:
+                self._known[text] = width
+        return width
+
+    def _width(self, text: str) -> int:
         if text.isascii():
-            if _CONTROL.search(text):
-                raise _Fallback
-            return len(text)
+            if text.isprintable():  # (an ASCII text is unless it has a control character)
+                return len(text)
+            raise _Fallback
         extra = sum(map(_EXTRA.__getitem__, _NON_ASCII.findall(text)))
         if extra < _UNKNOWN and not _CONTROL.search(text):
             return len(text) + extra
@@ -121,6 +134,9 @@ class _Widths:
         if width < 0:
             raise _Fallback
         return width
+
+
+_REMEMBERED = 4096  # texts whose kind and width a table remembers (bounded: tables may be long)
 
 
 def _wcwidth_available() -> bool:
@@ -168,16 +184,25 @@ def _measure(rows: Callable[[], Iterable[Sequence[Any]]], headers: Sequence[str]
     header_widths = [width_of(str(h)) for h in headers]
     widths = [w + 2 for w in header_widths]  # tabulate's minimum padding with headers
     kinds = [_NONE] * ncols
+    seen: dict[str, tuple[int, int]] = {}  # text -> (kind, width)
     count = 0
     for row in rows():
         if len(row) != ncols:
             raise _Fallback
         count += 1
         for i, cell in enumerate(row):
-            kind = _kind(cell)
+            if type(cell) is str:  # (only text is remembered: 1, 1.0 and True are equal keys)
+                known = seen.get(cell)
+                if known is None:
+                    known = (_kind(cell), width_of(cell.strip()))
+                    if len(seen) < _REMEMBERED:
+                        seen[cell] = known
+                kind, width = known
+            else:
+                kind = _kind(cell)
+                width = width_of(str(cell).strip())
             if kind > kinds[i]:
                 kinds[i] = kind
-            width = width_of((cell if type(cell) is str else str(cell)).strip())
             if width > widths[i]:
                 widths[i] = width
     if not count or any(k == _OTHER for k in kinds):
