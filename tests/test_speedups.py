@@ -296,13 +296,102 @@ def test_plain_evaluate_prints_exactly_what_the_typer_route_prints(tmp_path):
         assert plain.returncode in (0, 1, 2) and "Traceback" not in plain.stderr
 
 
-@pytest.mark.parametrize("extra", [[], ["--lang", "zh"]])
-def test_a_closed_pipe_ends_quietly_on_both_routes(extra):
+# ── the plain `ecocheck batch PATH… [--jobs N] [--format F] [--quiet]` runs without typer ──
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["batch", "data"], {"paths": ["data"]}),
+    (["batch", "data", "x.yaml", "--jobs", "1"], {"paths": ["data", "x.yaml"], "jobs": 1}),
+    (["batch", "-j", "2", "data", "-f", "json", "-q"], {"paths": ["data"], "jobs": 2, "fmt": "json", "quiet": True}),
+    (["batch", "data", "--format", "markdown", "--quiet"], {"paths": ["data"], "fmt": "markdown", "quiet": True}),
+    (["batch", "data", "--jobs", "007"], {"paths": ["data"], "jobs": 7}),  # as click's int() reads it
+    (["batch"], None),  # typer says the argument is missing
+    (["batch", "--jobs", "1"], None),
+    (["batch", "data", "--jobs", "0"], None),  # typer: not in the range x>=1
+    (["batch", "data", "--jobs", "-1"], None),
+    (["batch", "data", "--jobs", "2.5"], None),
+    (["batch", "data", "--jobs", "１"], None),  # a full-width digit
+    (["batch", "data", "--jobs"], None),
+    (["batch", "data", "--jobs=1"], None),
+    (["batch", "data", "-j1"], None),
+    (["batch", "data", "-qj", "1"], None),
+    (["batch", "data", "-j", "1", "-j", "2"], None),  # typer takes the last
+    (["batch", "data", "-f", "JSON"], None),
+    (["batch", "data", "-f", "yaml"], None),
+    (["batch", "data", "--lang", "en"], None),
+    (["batch", "data", "--edition", "2019"], None),
+    (["batch", "data", "-o", "out.json"], None),
+    (["batch", "data", "--history", "data"], None),
+    (["batch", "data", "--help"], None),
+    (["batch", "--", "data"], None),
+    (["batch", "-"], None),
+    (["batch", ""], None),
+    (["evaluate", "data/kazuo-2019.yaml"], None),
+    (["batc", "data"], None),
+])
+def test_which_command_lines_take_the_plain_batch_route(argv, expected):
+    from ecocheck.cli.common import Format
+    from ecocheck.cli.main import plain_batch
+
+    if expected is not None and "fmt" in expected:
+        expected = {**expected, "fmt": Format(expected["fmt"])}
+    assert plain_batch(argv) == expected
+
+
+def test_plain_batch_route_is_off_during_shell_completion(monkeypatch):
+    from ecocheck.cli.main import plain_batch
+
+    monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
+    assert plain_batch(["batch", "data"]) is None
+
+
+def test_plain_batch_has_the_typer_commands_defaults():
+    import inspect
+
+    from ecocheck.cli.app import batch
+    from ecocheck.cli.batch import run_batch
+
+    command = inspect.signature(batch).parameters
+    direct = inspect.signature(run_batch).parameters
+    assert list(command) == list(direct)
+    for name, param in command.items():
+        if name != "paths":
+            assert direct[name].default == param.default, name
+
+
+def test_plain_batch_imports_no_typer():
     import subprocess
     import sys
 
-    files = [str(DATA / "tongyu-2022.yaml")] * 3
-    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", "evaluate", *files, *extra], cwd=ROOT,
+    code = ("import sys; sys.argv = ['ecocheck', 'batch', 'data', '--jobs', '1', '-f', 'json']\n"
+            "from ecocheck.cli.main import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+            "print(code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.stderr.strip() == "1 False False"
+    assert json.loads(done.stdout)["summary"]["files"] == len(list(DATA.glob("*.yaml")))
+
+
+@pytest.mark.parametrize("options", [[], ["--jobs", "1"], ["-j", "2", "-q"], ["-f", "json"], ["--format", "markdown", "-j", "1"],
+                                     ["-f", "csv", "--quiet"], ["-f", "junit"]])
+def test_plain_batch_prints_exactly_what_the_typer_route_prints(tmp_path, options):
+    """Same stdout, stderr and exit code, with data/, broken files and a missing one; the typer
+    route is taken by spelling out the default language."""
+    args = ["data", *_broken(tmp_path), *options]
+    plain = run_cli("batch", *args)
+    spelled = run_cli("batch", *args, "--lang", "zh")
+    assert (plain.returncode, plain.stdout, plain.stderr) == (spelled.returncode, spelled.stdout, spelled.stderr)
+    assert plain.returncode == 2 and "Traceback" not in plain.stderr
+    assert "missing.yaml" in plain.stdout + plain.stderr
+
+
+@pytest.mark.parametrize("command", ["evaluate", "batch"])
+@pytest.mark.parametrize("extra", [[], ["--lang", "zh"]])
+def test_a_closed_pipe_ends_quietly_on_both_routes(command, extra):
+    import subprocess
+    import sys
+
+    files = [str(DATA / "tongyu-2022.yaml")] * 3 if command == "evaluate" else ["data", "tests/fixtures"]
+    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", command, *files, *extra], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.close()  # the reader is gone long before the report is written (`| true`)
     err = proc.stderr.read().decode("utf-8")

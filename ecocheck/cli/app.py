@@ -164,8 +164,30 @@ def rules_show(
     typer.echo(describe_indicator(ed, ind))
 
 
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Folders (searched recursively), files or globs.", show_default=False)],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")] = None,
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
+) -> None:
+    """Check every county-year submission found, then summarise across counties.
+
+    Exit code: 2 if any file could not be read; else 1 if any county fails (or lacks data for)
+    a binding indicator; else 0. One broken file never stops the batch: it is listed in the
+    errors section and the rest are evaluated.
+    """
+    from ecocheck.cli.batch import run_batch
+
+    raise typer.Exit(run_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history))
+
+
 # Feature commands live in their own modules and register on `app` when imported.
-from ecocheck.cli import batch  # noqa: E402,F401  (registers batch)
 from ecocheck.cli import series  # noqa: E402,F401  (registers progress, compare)
 from ecocheck.cli import docs  # noqa: E402,F401  (registers explain, validate, rules docs, rules test)
 

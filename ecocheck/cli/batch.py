@@ -1,40 +1,25 @@
-"""`ecocheck batch`: every submission under some folders, in parallel, with a cross-county summary."""
+"""`ecocheck batch`, the command's work without its typer declaration (that is in app.py).
+
+Kept free of typer so that the common forms — folders and files with --jobs, --format and
+--quiet — run without importing it (see ecocheck.cli.main); both routes call run_batch with
+the same defaults.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Optional
 
-import typer
-
-from ecocheck.cli.app import app
-from ecocheck.cli.common import (
-    Format, Lang, library_or_exit, stderr,
-)
-from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.cli.common import Format, Lang, library_or_exit, stderr
 
 STREAMED = (Format.table, Format.json, Format.markdown)  # summarised as results arrive
 
 
-@app.command()
-def batch(
-    paths: Annotated[list[str], typer.Argument(help="Folders (searched recursively), files or globs.", show_default=False)],
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")] = None,
-    edition: EditionOpt = None,
-    rules: RulesOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
-    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
-) -> None:
-    """Check every county-year submission found, then summarise across counties.
-
-    Exit code: 2 if any file could not be read; else 1 if any county fails (or lacks data for)
-    a binding indicator; else 0. One broken file never stops the batch: it is listed in the
-    errors section and the rest are evaluated.
-    """
+def run_batch(paths: list[str], jobs: Optional[int] = None, edition: Optional[str] = None,
+              rules: Optional[Path] = None, fmt: Format = Format.table, lang: Lang = Lang.zh,
+              output: Optional[Path] = None, quiet: bool = False, history: Optional[Path] = None) -> int:
+    """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
     from ecocheck.core import batch as runner
     from ecocheck.core.aggregate import BatchSummary
 
@@ -44,9 +29,11 @@ def batch(
     summary.add_errors([p.as_dict() for p in missing])
     full = "json" if fmt is Format.json else fmt not in (Format.table, Format.markdown)
     n_jobs = jobs or runner.default_jobs()
-    from ecocheck.cli.series import history_or_exit
+    index = None
+    if history is not None:
+        from ecocheck.cli.series import history_or_exit
 
-    index = history_or_exit(history)  # scanned once here, shared with every worker
+        index = history_or_exit(history)  # scanned once here, shared with every worker
     items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs, full=full,
                        history=index)
     items = _with_progress(items, len(files), quiet)
@@ -60,7 +47,7 @@ def batch(
             if full and item.report is not None:
                 reports.append(item.report)
         _render(fmt, summary, reports, lang.value, output)
-    raise typer.Exit(summary.exit_code())
+    return summary.exit_code()
 
 
 def _collect(item, summary, quiet: bool) -> None:

@@ -1,10 +1,16 @@
 """The console-script entry point.
 
-The plain form `ecocheck evaluate FILE…` — no option at all — is run directly by the same
-function the typer command calls, without importing typer: building the typer app and its
-option parser was about a third of a one-file `evaluate` (issue #6). Every other command line —
-any option, `--help`, a misspelt command, shell completion — goes through typer, so parsing,
-help and error messages have one source.
+The commonest command lines run directly by the function the typer command calls, without
+importing typer (building the typer app and its option parser was about a third of a one-file
+`evaluate`, issue #6):
+
+- `ecocheck evaluate FILE…` — file names only;
+- `ecocheck batch PATH… [--jobs N] [--format F] [--quiet]` — these options at most once each,
+  spelt as here or as -j, -f, -q, with a value typer would accept as it is.
+
+Every other command line — any other option or spelling, `--help`, a misspelt command, shell
+completion, a value typer would reject or convert — goes through typer, so parsing, help and
+error messages have one source.
 """
 
 from __future__ import annotations
@@ -13,25 +19,71 @@ import errno
 import os
 import sys
 
-from ecocheck.cli.common import EXIT_INPUT, stderr  # typer-free
+from ecocheck.cli.common import EXIT_INPUT, Format, stderr  # typer-free
+
+
+def _plain_allowed() -> bool:
+    return (os.name != "nt"  # typer expands wildcards itself there
+            and not os.environ.get("_ECOCHECK_COMPLETE"))
+
+
+def _argument(arg: str) -> bool:
+    """Whether typer would read arg as an argument, not an option."""
+    return bool(arg) and not arg.startswith("-")
 
 
 def plain_evaluate(argv: list[str]) -> bool:
     """Whether argv is `evaluate` followed only by file names (nothing typer would read as an option)."""
-    return (len(argv) >= 2 and argv[0] == "evaluate"
-            and all(arg and not arg.startswith("-") for arg in argv[1:])
-            and os.name != "nt"  # typer expands wildcards itself there
-            and not os.environ.get("_ECOCHECK_COMPLETE"))
+    return (len(argv) >= 2 and argv[0] == "evaluate" and all(_argument(arg) for arg in argv[1:])
+            and _plain_allowed())
+
+
+_BATCH_OPTIONS = {"--jobs": "jobs", "-j": "jobs", "--format": "fmt", "-f": "fmt", "--quiet": "quiet", "-q": "quiet"}
+
+
+def plain_batch(argv: list[str]) -> dict | None:
+    """run_batch's arguments when argv is a plain `batch` command line (see above), else None."""
+    if len(argv) < 2 or argv[0] != "batch" or not _plain_allowed():
+        return None
+    paths: list[str] = []
+    options: dict = {}
+    args = iter(argv[1:])
+    for arg in args:
+        if _argument(arg):
+            paths.append(arg)
+            continue
+        name = _BATCH_OPTIONS.get(arg)
+        if name is None or name in options:
+            return None
+        if name == "quiet":
+            options[name] = True
+            continue
+        value = next(args, "")
+        if name == "jobs":
+            if not (value.isascii() and value.isdigit() and int(value) >= 1):
+                return None  # typer says why (0, -1, 2.5, x)
+            options[name] = int(value)
+        elif value in Format._value2member_map_:
+            options[name] = Format(value)
+        else:
+            return None
+    return {"paths": paths, **options} if paths else None
 
 
 def _run(argv: list[str]) -> None:
-    if plain_evaluate(argv):
-        from pathlib import Path
-
-        from ecocheck.cli.evaluate import run_evaluate
-
+    batch = plain_batch(argv)
+    if batch is not None or plain_evaluate(argv):
         try:
-            code = run_evaluate([Path(arg) for arg in argv[1:]])
+            if batch is not None:
+                from ecocheck.cli.batch import run_batch
+
+                code = run_batch(**batch)
+            else:
+                from pathlib import Path
+
+                from ecocheck.cli.evaluate import run_evaluate
+
+                code = run_evaluate([Path(arg) for arg in argv[1:]])
         except OSError as exc:
             if exc.errno != errno.EPIPE:
                 raise
