@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -179,32 +178,82 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
         return {}
     entries: dict[str, Entry] = {}
     keys_for: dict[str, str] = {}
-    find = ed.find
+    readers = _readers(ed)
+    out_of_scope = _out_of_scope(ed, profile)
     for key, value in raw.items():
         path = ("indicators", key)
-        ind = find(key) or find(normalize_text(key))
-        if ind is None:
+        found = readers.get(key) or readers.get(normalize_text(key))
+        if found is None:
             c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
                     suggestion(normalize_text(key), [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
                     or "`ecocheck rules list` shows every indicator",
                     key=True, code="unknown-indicator")
             continue
+        ind, reader = found
         if ind.id in keys_for:
             c.error(path, f"indicator {ind.name} is given twice (as {keys_for[ind.id]!r} and {key!r})",
                     "keep one of the two entries", key=True, code="duplicate-key")
             continue
         keys_for[ind.id] = key
-        applies, why = ind.applies_to(profile)
-        if not applies:
-            c.warn(path, f"{ind.name} does not apply to this region: {why}; its value is ignored",
+        if ind.id in out_of_scope:
+            c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id]}; its value is ignored",
                    key=True, code="not-applicable")
-        entry = _indicator_entry(c, ind, value, path)
+        entry = _indicator_entry(c, ind, reader, value, path)
         if entry is not None:
             entries[ind.id] = entry
     return entries
 
 
-def _indicator_entry(c: _Collector, ind: Indicator, value: Any, path: tuple) -> Entry | None:
+class _Reader:
+    """How the value of one indicator or sub-item is read: worked out once per rule, not per file."""
+
+    __slots__ = ("name", "criterion", "number", "bounds", "items")
+
+    def __init__(self, rule: Indicator | SubItem) -> None:
+        self.name = rule.name
+        self.criterion = rule.criterion  # None for an indicator made of sub-items
+        self.number = rule.criterion is not None and criteria.value_type(rule.criterion) == criteria.NUMBER
+        self.bounds = _percent_range(rule.unit, rule.name)
+        # a sub-item's id, name or alias -> the sub-item and its reader (the first sub-item that has it)
+        self.items: dict[str, tuple[SubItem, _Reader]] = {}
+        for item in getattr(rule, "items", ()):
+            reader = _Reader(item)
+            for name in (item.id, item.name, *item.aliases):
+                self.items.setdefault(name, (item, reader))
+
+
+def _readers(ed: Edition) -> dict[str, tuple[Indicator, _Reader]]:
+    """An edition's indicator ids, names and aliases -> the indicator and its reader (as Edition.find)."""
+    cached = ed.__dict__.get("_readers")
+    if cached is None:
+        made = {ind.id: (ind, _Reader(ind)) for ind in ed.indicators}
+        cached = {}
+        for ind in ed.indicators:
+            for name in (ind.id, ind.name, *ind.aliases):
+                if ed.find(name) is ind:
+                    cached[name] = made[ind.id]
+        object.__setattr__(ed, "_readers", cached)
+    return cached
+
+
+def _out_of_scope(ed: Edition, profile: Profile) -> dict[str, str]:
+    """Indicator id -> why it does not apply to this profile (it depends on level and coast only)."""
+    scopes = ed.__dict__.get("_out_of_scope")
+    if scopes is None:
+        scopes = {}
+        object.__setattr__(ed, "_out_of_scope", scopes)
+    key = (profile.level, profile.coastal)
+    found = scopes.get(key)
+    if found is None:
+        found = scopes[key] = {}
+        for ind in ed.indicators:
+            applies, why = ind.applies_to(profile)
+            if not applies:
+                found[ind.id] = why
+    return found
+
+
+def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any, path: tuple) -> Entry | None:
     if isinstance(value, dict) and "applicable" in value:
         # Whether an indicator applies is the standard's call (level, coastal), not the county's:
         # a self-declared 不适用 would drop a 约束性 indicator from the verdict unseen.
@@ -215,7 +264,7 @@ def _indicator_entry(c: _Collector, ind: Indicator, value: Any, path: tuple) -> 
                 "{applicable: false, note: \"…\"}", key=True, code="unknown-field")
         return None
     if not ind.items:
-        return _entry(c, ind.name, ind.criterion, ind.unit, value, path, _range(ind))
+        return _entry(c, reader, value, path)
     if not isinstance(value, dict):
         names = "、".join(item.name for item in ind.items)
         c.error(path, f"{ind.name} has sub-items; give them as a mapping", f"sub-items: {names}",
@@ -223,40 +272,29 @@ def _indicator_entry(c: _Collector, ind: Indicator, value: Any, path: tuple) -> 
         return None
     entry = Entry(path=path)
     _common_fields(c, entry, value, path)
+    items = reader.items
     for key, sub in value.items():
         if key in ("met", "source", "note", "applicable"):
             continue
-        item = _find_item(ind, key)
-        if item is None:
+        found = items.get(normalize_text(str(key)))
+        if found is None:
             names = [n for it in ind.items for n in (it.name, it.id, *it.aliases)]
             c.error(path + (key,), f"unknown sub-item {key!r} of {ind.name}",
                     suggestion(normalize_text(str(key)), names) or f"sub-items: {'、'.join(i.name for i in ind.items)}",
                     key=True, code="unknown-indicator")
             continue
+        item, item_reader = found
         if item.id in entry.items:
             c.error(path + (key,), f"sub-item {item.name} is given twice", key=True, code="duplicate-key")
             continue
-        sub_entry = _entry(c, item.name, item.criterion, item.unit, sub, path + (key,), _range(item))
+        sub_entry = _entry(c, item_reader, sub, path + (key,))
         if sub_entry is not None:
             entry.items[item.id] = sub_entry
     return entry
 
 
-def _find_item(ind: Indicator, key: Any) -> SubItem | None:
-    text = normalize_text(str(key))
-    for item in ind.items:
-        if text in (item.id, item.name, *item.aliases):
-            return item
-    return None
-
-
-def _range(rule: Any) -> tuple[Decimal, Decimal] | None:
-    """Rates in percent lie in 0–100; changes (幅度, 下降率) and other units are not bounded here."""
-    return _percent_range(rule.unit, rule.name)
-
-
-@lru_cache(maxsize=None)
 def _percent_range(unit: str, name: str) -> tuple[Decimal, Decimal] | None:
+    """Rates in percent lie in 0–100; changes (幅度, 下降率) and other units are not bounded here."""
     if unit != "%" or any(w in name for w in ("幅度", "下降率", "提高")):
         return None
     return Decimal(0), Decimal(100)
@@ -280,11 +318,10 @@ def _common_fields(c: _Collector, entry: Entry, raw: dict, path: tuple) -> None:
                 'e.g. note: "县域内无特有性或指示性水生物种"', code="missing-field")
 
 
-def _entry(c: _Collector, name: str, criterion: Any, unit: str, raw: Any, path: tuple,
-           bounds: tuple[Decimal, Decimal] | None) -> Entry | None:
-    vtype = criteria.value_type(criterion)
+def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple) -> Entry | None:
+    name, criterion, bounds = reader.name, reader.criterion, reader.bounds
     kind = raw.__class__
-    if vtype == criteria.NUMBER:  # the usual cases, quickly (the same checks in the same order as below)
+    if reader.number:  # the usual cases, quickly (the same checks in the same order as below)
         if kind is int or kind is float:
             return Entry(value=_number(c, name, raw, path, bounds), raw=raw, path=path)
         if kind is dict and raw.keys() <= _NUMBERS_ONLY:
@@ -320,7 +357,7 @@ def _entry(c: _Collector, name: str, criterion: Any, unit: str, raw: Any, path: 
     entry.raw = value
     if value is None or (isinstance(value, str) and not value.strip()):
         return entry
-    if vtype == criteria.TEXT:
+    if not reader.number:  # text: a state word
         if not isinstance(value, str) or isinstance(value, bool):
             c.error(value_path, f"{name} is qualitative; {value!r} is not a state word",
                     f"write one of: {'、'.join(_accepted(criterion))}", code="value-type")
