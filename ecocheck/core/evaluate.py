@@ -41,9 +41,10 @@ def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
     return measured
 
 
-def _head(part: Any, ind: Indicator) -> tuple:
-    """The fields of a Result that come from the rule alone, in Result's argument order."""
-    return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute)
+def _head(part: Any, ind: Indicator, requirement: str, verified: bool) -> tuple:
+    """A Result's head (model.HEAD_FIELDS): the rule's side of it, for one region's profile."""
+    return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute,
+            requirement, verified, ind.source_text)
 
 
 # What evaluating an indicator needs that depends on the rule and the region's profile only
@@ -54,18 +55,17 @@ _NA, _LEAF, _ITEMS = 0, 1, 2
 
 def _indicator_plan(ind: Indicator, profile: Profile) -> tuple:
     applies, why = ind.applies_to(profile)
-    source = ind.source_text
     if not applies:
-        items = tuple((_head(item, ind), resolved_requirement(item.requirement, item.criterion, profile))
+        items = tuple(_head(item, ind, resolved_requirement(item.requirement, item.criterion, profile), ind.verified)
                       for item in ind.items)
-        return (_NA, ind, _head(ind, ind), source, why, items)
+        return (_NA, ind, _head(ind, ind, ind.requirement, ind.verified), why, items)
     if not ind.items:
-        return (_LEAF, ind, _head(ind, ind), source, resolved_requirement(ind.requirement, ind.criterion, profile),
-                ind.verified and ind.criterion.verified_for(profile))
-    items = tuple((item, _head(item, ind), resolved_requirement(item.requirement, item.criterion, profile),
-                   ind.verified and item.criterion.verified_for(profile)) for item in ind.items)
-    return (_ITEMS, ind, _head(ind, ind), source, items,
-            ind.verified and all(item.criterion.verified_for(profile) for item in ind.items))
+        verified = ind.verified and ind.criterion.verified_for(profile)
+        return (_LEAF, ind, _head(ind, ind, resolved_requirement(ind.requirement, ind.criterion, profile), verified))
+    items = tuple((item, _head(item, ind, resolved_requirement(item.requirement, item.criterion, profile),
+                               ind.verified and item.criterion.verified_for(profile))) for item in ind.items)
+    verified = ind.verified and all(item.criterion.verified_for(profile) for item in ind.items)
+    return (_ITEMS, ind, _head(ind, ind, ind.requirement, verified), items)
 
 
 def _edition_plan(edition: Edition, profile: Profile) -> tuple:
@@ -81,28 +81,27 @@ def _edition_plan(edition: Edition, profile: Profile) -> tuple:
 
 
 def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
-    kind, ind, head, source = plan[0], plan[1], plan[2], plan[3]
+    kind, ind, head = plan[0], plan[1], plan[2]
     if kind == _LEAF:
-        return Result(*head, decide(ind.criterion, entry, profile), entry, plan[4], plan[5], source)
+        return Result(head, decide(ind.criterion, entry, profile), entry)
     if kind == _NA:
-        outcome = Outcome(NOT_APPLICABLE, plan[4])
-        items = [Result(*item_head, outcome, None, requirement, ind.verified, source) for item_head, requirement in plan[5]]
-        return Result(*head, outcome, None, ind.requirement, ind.verified, source, items)
+        outcome = Outcome(NOT_APPLICABLE, plan[3])
+        return Result(head, outcome, None, [Result(item_head, outcome, None) for item_head in plan[4]])
     items = []
-    for item, item_head, requirement, verified in plan[4]:
+    for item, item_head in plan[3]:
         sub_entry = entry.items.get(item.id) if entry else None
         if sub_entry is None and entry is not None and entry.met is not None:
             sub_outcome = Outcome(MISSING, "not given (未提供)")
         else:
             sub_outcome = decide(item.criterion, sub_entry, profile)
-        items.append(Result(*item_head, sub_outcome, sub_entry, requirement, verified, source))
+        items.append(Result(item_head, sub_outcome, sub_entry))
     whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else "", r.declared)
                      for r in items])
     if entry is not None:
         whole = _with_declaration(whole, entry)
     if whole.status == PASS and not whole.has_reason:
         whole = Outcome(PASS, "all sub-items met (各分项均达标)", whole.declared)
-    return Result(*head, whole, entry, ind.requirement, plan[5], source, items)
+    return Result(head, whole, entry, items)
 
 
 def _named(item: Result) -> Callable[[], str]:

@@ -209,27 +209,45 @@ def json_number(number: Any) -> Any:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
+# A Result's head: what the rule says for a region, in this order.
+HEAD_FIELDS = ("id", "number", "name", "name_en", "domain", "task", "unit", "attribute", "requirement",
+               "verified", "source")
+
+
+def _from_head(index: int, doc: str) -> property:
+    return property(lambda self: self.head[index], doc=doc)
+
+
 class Result:
     """One indicator's or sub-item's verdict, with the rule and the entry it rests on.
 
-    Results are made in the inner loop of a batch, so a Result keeps its Outcome and Entry and
-    works out what is only displayed — the reason text, numbers as JSON numbers, the entry's
-    source and note — when it is read. `entry` is None when nothing was given, or when the
-    indicator does not apply (a value given out of scope is not shown as if it counted).
+    Results are made in the inner loop of a batch, so a Result keeps three things made
+    elsewhere — its head (what the rule says for this region, the same for every submission of
+    the profile: see HEAD_FIELDS), its Outcome and its Entry — and works out what is only
+    displayed (the rule's words, the reason text, numbers as JSON numbers, the entry's source
+    and note) when it is read. `entry` is None when nothing was given, or when the indicator
+    does not apply (a value given out of scope is not shown as if it counted).
     """
 
-    __slots__ = ("id", "number", "name", "name_en", "domain", "task", "unit", "attribute", "status",
-                 "declared", "requirement", "verified", "source", "items", "outcome", "entry")
+    __slots__ = ("head", "id", "attribute", "verified", "status", "declared", "items", "outcome", "entry")
 
-    def __init__(self, id: str, number: int, name: str, name_en: str, domain: str, task: str, unit: str,
-                 attribute: str, outcome: Outcome, entry: "Entry | None", requirement: str, verified: bool,
-                 source: str, items: "list[Result] | None" = None) -> None:
-        self.id, self.number, self.name, self.name_en = id, number, name, name_en
-        self.domain, self.task, self.unit, self.attribute = domain, task, unit, attribute
+    def __init__(self, head: tuple, outcome: Outcome, entry: "Entry | None",
+                 items: "list[Result] | None" = None) -> None:
+        self.head = head
+        # read for every result of every file of a batch (summary and counts): kept at hand
+        self.id, self.attribute, self.verified = head[0], head[7], head[9]
         self.outcome, self.entry = outcome, entry
         self.status, self.declared = outcome.status, outcome.declared
-        self.requirement, self.verified, self.source = requirement, verified, source
         self.items = items if items else []
+
+    number = _from_head(1, "the indicator's number in the standard (a sub-item has its indicator's)")
+    name = _from_head(2, "the official Chinese name")
+    name_en = _from_head(3, "the English name")
+    domain = _from_head(4, "the domain (生态制度 …)")
+    task = _from_head(5, "the task under the domain")
+    unit = _from_head(6, "the unit")
+    requirement = _from_head(8, "the requirement, as this region reads it")
+    source = _from_head(10, "where the rule comes from (document and line)")
 
     @property
     def reason(self) -> str:
