@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,6 +92,8 @@ def cached(files: tuple[str, ...], build: Callable[[tuple[str, ...]], Any]) -> A
 
 
 def _store(path: Path, key: str, library: Any) -> None:
+    import tempfile  # only when the cache is written (about 5 ms of imports every run otherwise)
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
