@@ -34,6 +34,26 @@ def test_discover_recurses_sorts_and_reports_missing_paths(folder, tmp_path):
     assert {p.code for p in problems} == {"not-found"} and len(problems) == 2
 
 
+def test_discover_leaves_out_hidden_entries_and_does_not_follow_symlinked_folders(folder, tmp_path):
+    (folder / ".drafts").mkdir()
+    (folder / ".drafts" / "draft-2022.yaml").write_text("x", encoding="utf-8")
+    (folder / "city-a" / ".hidden-2022.yaml").write_text("x", encoding="utf-8")
+    (folder / "city-a" / "deep" / "deeper").mkdir(parents=True)
+    (folder / "city-a" / "deep" / "deeper" / "d-2022.YAML").write_text("x", encoding="utf-8")  # suffixes are case-sensitive
+    (folder / "city-a" / "deep" / "deeper" / "e-2022.yaml").write_text("x", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "far-2022.yaml").write_text("x", encoding="utf-8")
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "linked-file.yaml").symlink_to(elsewhere / "far-2022.yaml")
+    files, problems = runner.discover([str(folder) + "/", str(folder / "city-a")])  # the same files twice
+    assert not problems
+    assert [f[len(str(folder)) + 1:] for f in files] == [
+        "city-a/a-2022.yaml", "city-a/deep/deeper/e-2022.yaml", "city-b/b-2022.yml", "city-b/broken.yaml",
+        "city-b/zz-2022.yaml", "linked-file.yaml"]
+    assert runner.discover([str(folder / "linked")])[0] == [str(folder / "linked" / "far-2022.yaml")]  # named itself: read
+
+
 def test_glob_paths(folder):
     files, problems = runner.discover([str(folder / "**" / "*-2022.y*ml")])
     assert len(files) == 3 and not problems

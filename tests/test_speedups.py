@@ -179,6 +179,40 @@ def test_compact_county_rows_round_trip():
     assert batchtext.render_plain(compact.as_stream(), [], "zh") == batchtext.render_plain(plain.as_dict(), [], "zh")
 
 
+def test_summary_rows_come_back_as_given_in_file_region_year_order():
+    """The column store gives back every field as given (regions kept as UTF-8), sorted by
+    file, region and year however they arrived; totals and the exit code read the same rows."""
+    import random
+
+    from ecocheck.core.aggregate import COUNTY_FIELDS, _as_tuple
+
+    def row(file, region, year, met, failed=()):
+        return {"file": file, "region": region, "level": "county", "year": year, "edition": "2021",
+                "binding_pass": 20 - len(failed), "binding_fail": len(failed), "binding_missing": 0,
+                "binding_declared": 1, "reference_pass": 3, "reference_applicable": 7,
+                "reference_pass_ratio": 0.4286, "verdict": "pass" if met else "fail", "binding_met": met,
+                "failed_binding": list(failed), "missing_binding": []}
+
+    rows = [row("a.yaml", "喀左县", 2022, True), row("a.yaml", "Zhangwu 彰武县", 2021, False, ["河长制"]),
+            row("a.yaml", "喀左县", 2019, True), row("b/c.yml", "𠀋县", 2020, False, ["河长制", "林草覆盖率"]),
+            row("a.yaml", "Äkü", 2022, True), row("0.yaml", "", 2100, True)]
+    assert [k for k in rows[0]] == list(COUNTY_FIELDS)
+    expected = sorted(rows, key=lambda r: (r["file"], r["region"], r["year"]))
+    for seed in range(5):
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        summary = BatchSummary()
+        for r in shuffled:
+            summary.add_county(_as_tuple(r))
+        assert summary.county_rows() == expected
+        assert list(summary.as_stream()["counties"]) == expected
+        assert summary.totals() == {"files": 6, "evaluated": 6, "binding_met": 4, "binding_not_met": 2, "unreadable": 0}
+        assert summary.exit_code() == 1
+    summary = BatchSummary()
+    summary.add_county(_as_tuple(rows[0]))
+    assert summary.exit_code() == 0
+
+
 def test_batch_json_is_the_document_json_dumps_would_write(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

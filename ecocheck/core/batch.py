@@ -57,25 +57,52 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
 
     A path that matches nothing is a problem, not a silent skip.
     """
-    found: set[str] = set()
+    found: list[str] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.update(os.path.join(root, f) for f in files
-                             if f.endswith(SUFFIXES) and not f.startswith("."))
+            found.extend(_submissions_under(str(path)))
         elif path.is_file():
-            found.add(str(path))
+            found.append(str(path))
         elif glob.has_magic(raw):
             matches = [m for m in glob.glob(raw, recursive=True) if Path(m).is_file()]
             if not matches:
                 problems.append(Problem("pattern matches no file", raw, code="not-found"))
-            found.update(matches)
+            found.extend(matches)
         else:
             problems.append(Problem("file not found", raw, code="not-found"))
-    return sorted(found), problems
+    found.sort()  # then duplicates sit side by side (a file named twice, or under two folders given)
+    return [name for i, name in enumerate(found) if not i or name != found[i - 1]], problems
+
+
+def _submissions_under(folder: str) -> Iterator[str]:
+    """The .yaml/.yml files under folder, as os.walk finds them: hidden files and folders left
+    out, symlinked folders not followed, unreadable folders skipped. Entry by entry: a folder
+    of 30,000 files is never held as a list of names as well as of paths."""
+    pending = [folder]
+    while pending:
+        try:
+            listing = os.scandir(pending.pop())
+        except OSError:
+            continue
+        with listing:
+            try:
+                for entry in listing:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not entry.is_symlink():
+                            pending.append(entry.path)
+                    elif name.endswith(SUFFIXES):
+                        yield entry.path
+            except OSError:  # the folder went away or became unreadable while listed
+                continue
 
 
 # ── worker side ────────────────────────────────────────────────────────────────────────
@@ -188,12 +215,19 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
             # A few chunks in flight per worker, not all of them: results wait in memory only
             # until the caller takes them, so a slow consumer does not make memory grow.
             waiting = iter(chunks)
-            pending = deque(pool.apply_async(_check_chunk, (c,)) for c in islice(waiting, 3 * jobs))
+            pending = deque((c, pool.apply_async(_check_chunk, (c,))) for c in islice(waiting, 3 * jobs))
             while pending:
-                items = pending.popleft().get()
+                chunk, result = pending.popleft()
+                items = result.get()
                 for c in islice(waiting, 1):
-                    pending.append(pool.apply_async(_check_chunk, (c,)))
-                yield from items
+                    pending.append((c, pool.apply_async(_check_chunk, (c,))))
+                for name, item in zip(chunk, items):
+                    # The worker's path is a copy of the one this process holds: keep one string
+                    # per file, not two, for as long as the summary keeps the county's row.
+                    item.file = name
+                    if item.row is not None:
+                        item.row = (name, *item.row[1:])
+                    yield item
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
