@@ -253,34 +253,51 @@ def test_the_lean_app_behaves_as_the_whole_one():
     assert "No such option: --bogus" in run_cli("evaluate", "--bogus").stderr
 
 
-# ── the plain `ecocheck evaluate FILE…` runs without typer ─────────────────────────────────
+# ── the plain `ecocheck evaluate FILE… [--format F]` runs without typer ───────────────────
 
-@pytest.mark.parametrize(("argv", "plain"), [
-    (["evaluate", "a.yaml"], True),
-    (["evaluate", "a.yaml", "data/b.yml", "c"], True),
-    (["evaluate"], False),  # typer says the argument is missing
-    (["evaluate", "a.yaml", "--lang", "en"], False),
-    (["evaluate", "-f", "json", "a.yaml"], False),
-    (["evaluate", "--", "a.yaml"], False),
-    (["evaluate", "-"], False),
-    (["evaluate", ""], False),
-    (["evaluate", "--help"], False),
-    (["evaluat", "a.yaml"], False),  # "did you mean"
-    (["batch", "a.yaml"], False),
-    (["--version"], False),
-    ([], False),
+def _plain(argv):
+    from ecocheck.cli.common import Format
+    from ecocheck.cli.main import plain_command
+
+    found = plain_command(argv)
+    if found is not None and "fmt" in found[2]:
+        assert isinstance(found[2]["fmt"], Format)
+        found[2]["fmt"] = found[2]["fmt"].value
+    return found
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["evaluate", "a.yaml"], ("evaluate", ["a.yaml"], {})),
+    (["evaluate", "a.yaml", "data/b.yml", "c"], ("evaluate", ["a.yaml", "data/b.yml", "c"], {})),
+    (["evaluate", "-f", "json", "a.yaml"], ("evaluate", ["a.yaml"], {"fmt": "json"})),
+    (["evaluate", "a.yaml", "--format", "markdown"], ("evaluate", ["a.yaml"], {"fmt": "markdown"})),
+    (["evaluate"], None),  # typer says the argument is missing
+    (["evaluate", "-f", "json"], None),
+    (["evaluate", "a.yaml", "--lang", "en"], None),
+    (["evaluate", "a.yaml", "-f", "json", "-f", "table"], None),  # typer takes the last
+    (["evaluate", "a.yaml", "-f", "Json"], None),
+    (["evaluate", "a.yaml", "-f"], None),
+    (["evaluate", "a.yaml", "--format=json"], None),
+    (["evaluate", "a.yaml", "-fjson"], None),
+    (["evaluate", "a.yaml", "-j", "1"], None),  # a batch option
+    (["evaluate", "a.yaml", "-q"], None),
+    (["evaluate", "a.yaml", "-p", "plan"], None),
+    (["evaluate", "--", "a.yaml"], None),
+    (["evaluate", "-"], None),
+    (["evaluate", ""], None),
+    (["evaluate", "--help"], None),
+    (["evaluat", "a.yaml"], None),  # "did you mean"
+    (["--version"], None),
+    ([], None),
 ])
-def test_which_command_lines_take_the_plain_evaluate_route(argv, plain):
-    from ecocheck.cli.main import plain_evaluate
-
-    assert plain_evaluate(argv) is plain
+def test_which_command_lines_take_the_plain_evaluate_route(argv, expected):
+    assert _plain(argv) == expected
 
 
-def test_plain_evaluate_route_is_off_during_shell_completion(monkeypatch):
-    from ecocheck.cli.main import plain_evaluate
-
+def test_plain_routes_are_off_during_shell_completion(monkeypatch):
     monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
-    assert not plain_evaluate(["evaluate", "a.yaml"])
+    assert _plain(["evaluate", "a.yaml"]) is None
+    assert _plain(["batch", "data"]) is None
 
 
 def test_plain_evaluate_has_the_typer_commands_defaults():
@@ -320,24 +337,25 @@ def _broken(tmp_path):
 
 
 def test_plain_evaluate_prints_exactly_what_the_typer_route_prints(tmp_path):
-    """Same stdout, stderr and exit code, file by file and for several files at once; the
-    typer route is taken by spelling out the default options."""
+    """Same stdout, stderr and exit code, file by file and for several files at once, in four
+    formats; the typer route is taken by spelling out the default language."""
     files = [str(f.relative_to(ROOT)) for f in sorted(DATA.glob("*.yaml"))] + _broken(tmp_path)
     for args in [[f] for f in files] + [files]:
-        plain = run_cli("evaluate", *args)
-        spelled = run_cli("evaluate", *args, "--format", "table", "--lang", "zh")
-        assert (plain.returncode, plain.stdout, plain.stderr) == (spelled.returncode, spelled.stdout, spelled.stderr), args
-        assert plain.returncode in (0, 1, 2) and "Traceback" not in plain.stderr
+        for options in ([], ["-f", "json"], ["--format", "markdown"], ["-f", "csv"]):
+            plain = run_cli("evaluate", *args, *options)
+            spelled = run_cli("evaluate", *args, *options, "--lang", "zh")
+            assert (plain.returncode, plain.stdout, plain.stderr) == (spelled.returncode, spelled.stdout, spelled.stderr), args + options
+            assert plain.returncode in (0, 1, 2) and "Traceback" not in plain.stderr
 
 
 # ── the plain `ecocheck batch PATH… [--jobs N] [--format F] [--quiet]` runs without typer ──
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["batch", "data"], {"paths": ["data"]}),
-    (["batch", "data", "x.yaml", "--jobs", "1"], {"paths": ["data", "x.yaml"], "jobs": 1}),
-    (["batch", "-j", "2", "data", "-f", "json", "-q"], {"paths": ["data"], "jobs": 2, "fmt": "json", "quiet": True}),
-    (["batch", "data", "--format", "markdown", "--quiet"], {"paths": ["data"], "fmt": "markdown", "quiet": True}),
-    (["batch", "data", "--jobs", "007"], {"paths": ["data"], "jobs": 7}),  # as click's int() reads it
+    (["batch", "data"], ("batch", ["data"], {})),
+    (["batch", "data", "x.yaml", "--jobs", "1"], ("batch", ["data", "x.yaml"], {"jobs": 1})),
+    (["batch", "-j", "2", "data", "-f", "json", "-q"], ("batch", ["data"], {"jobs": 2, "fmt": "json", "quiet": True})),
+    (["batch", "data", "--format", "markdown", "--quiet"], ("batch", ["data"], {"fmt": "markdown", "quiet": True})),
+    (["batch", "data", "--jobs", "007"], ("batch", ["data"], {"jobs": 7})),  # as click's int() reads it
     (["batch"], None),  # typer says the argument is missing
     (["batch", "--jobs", "1"], None),
     (["batch", "data", "--jobs", "0"], None),  # typer: not in the range x>=1
@@ -359,23 +377,10 @@ def test_plain_evaluate_prints_exactly_what_the_typer_route_prints(tmp_path):
     (["batch", "--", "data"], None),
     (["batch", "-"], None),
     (["batch", ""], None),
-    (["evaluate", "data/kazuo-2019.yaml"], None),
     (["batc", "data"], None),
 ])
 def test_which_command_lines_take_the_plain_batch_route(argv, expected):
-    from ecocheck.cli.common import Format
-    from ecocheck.cli.main import plain_batch
-
-    if expected is not None and "fmt" in expected:
-        expected = {**expected, "fmt": Format(expected["fmt"])}
-    assert plain_batch(argv) == expected
-
-
-def test_plain_batch_route_is_off_during_shell_completion(monkeypatch):
-    from ecocheck.cli.main import plain_batch
-
-    monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
-    assert plain_batch(["batch", "data"]) is None
+    assert _plain(argv) == expected
 
 
 def test_plain_batch_has_the_typer_commands_defaults():

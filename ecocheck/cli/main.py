@@ -4,13 +4,13 @@ The commonest command lines run directly by the function the typer command calls
 importing typer (building the typer app and its option parser was about a third of a one-file
 `evaluate`, issue #6):
 
-- `ecocheck evaluate FILE…` — file names only;
-- `ecocheck batch PATH… [--jobs N] [--format F] [--quiet]` — these options at most once each,
-  spelt as here or as -j, -f, -q, with a value typer would accept as it is.
+- `ecocheck evaluate FILE… [--format F]`
+- `ecocheck batch PATH… [--jobs N] [--format F] [--quiet]`
 
-Every other command line — any other option or spelling, `--help`, a misspelt command, shell
-completion, a value typer would reject or convert — goes through typer, so parsing, help and
-error messages have one source.
+with each option at most once, spelt as here or as -f, -j, -q, and a value typer would take as
+it is. Every other command line — any other option or spelling, `--help`, a misspelt command,
+shell completion, a value typer would reject or convert — goes through typer, so parsing, help
+and error messages have one source.
 """
 
 from __future__ import annotations
@@ -32,27 +32,26 @@ def _argument(arg: str) -> bool:
     return bool(arg) and not arg.startswith("-")
 
 
-def plain_evaluate(argv: list[str]) -> bool:
-    """Whether argv is `evaluate` followed only by file names (nothing typer would read as an option)."""
-    return (len(argv) >= 2 and argv[0] == "evaluate" and all(_argument(arg) for arg in argv[1:])
-            and _plain_allowed())
+# The options a plain command line may have: spelling -> the run function's parameter.
+_PLAIN_OPTIONS = {
+    "evaluate": {"--format": "fmt", "-f": "fmt"},
+    "batch": {"--jobs": "jobs", "-j": "jobs", "--format": "fmt", "-f": "fmt", "--quiet": "quiet", "-q": "quiet"},
+}
 
 
-_BATCH_OPTIONS = {"--jobs": "jobs", "-j": "jobs", "--format": "fmt", "-f": "fmt", "--quiet": "quiet", "-q": "quiet"}
-
-
-def plain_batch(argv: list[str]) -> dict | None:
-    """run_batch's arguments when argv is a plain `batch` command line (see above), else None."""
-    if len(argv) < 2 or argv[0] != "batch" or not _plain_allowed():
+def plain_command(argv: list[str]) -> tuple[str, list[str], dict] | None:
+    """(command, arguments, options) when argv is a plain command line (see above), else None."""
+    if len(argv) < 2 or argv[0] not in _PLAIN_OPTIONS or not _plain_allowed():
         return None
-    paths: list[str] = []
+    spellings = _PLAIN_OPTIONS[argv[0]]
+    arguments: list[str] = []
     options: dict = {}
     args = iter(argv[1:])
     for arg in args:
         if _argument(arg):
-            paths.append(arg)
+            arguments.append(arg)
             continue
-        name = _BATCH_OPTIONS.get(arg)
+        name = spellings.get(arg)
         if name is None or name in options:
             return None
         if name == "quiet":
@@ -67,23 +66,24 @@ def plain_batch(argv: list[str]) -> dict | None:
             options[name] = Format(value)
         else:
             return None
-    return {"paths": paths, **options} if paths else None
+    return (argv[0], arguments, options) if arguments else None
 
 
 def _run(argv: list[str]) -> None:
-    batch = plain_batch(argv)
-    if batch is not None or plain_evaluate(argv):
+    plain = plain_command(argv)
+    if plain is not None:
+        command, arguments, options = plain
         try:
-            if batch is not None:
+            if command == "batch":
                 from ecocheck.cli.batch import run_batch
 
-                code = run_batch(**batch)
+                code = run_batch(arguments, **options)
             else:
                 from pathlib import Path
 
                 from ecocheck.cli.evaluate import run_evaluate
 
-                code = run_evaluate([Path(arg) for arg in argv[1:]])
+                code = run_evaluate([Path(arg) for arg in arguments], **options)
         except OSError as exc:
             if exc.errno != errno.EPIPE:
                 raise
