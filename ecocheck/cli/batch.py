@@ -13,8 +13,6 @@ from typing import Optional
 
 from ecocheck.cli.common import Format, Lang, library_or_exit, stderr
 
-STREAMED = (Format.table, Format.json, Format.markdown)  # summarised as results arrive
-
 
 def run_batch(paths: list[str], jobs: Optional[int] = None, edition: Optional[str] = None,
               rules: Optional[Path] = None, fmt: Format = Format.table, lang: Lang = Lang.zh,
