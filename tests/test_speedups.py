@@ -300,31 +300,40 @@ def test_plain_routes_are_off_during_shell_completion(monkeypatch):
     assert _plain(["batch", "data"]) is None
 
 
-def test_plain_evaluate_has_the_typer_commands_defaults():
+@pytest.mark.parametrize(("command", "arguments", "module", "function"), [
+    ("evaluate", "files", "ecocheck.cli.evaluate", "run_evaluate"),
+    ("batch", "paths", "ecocheck.cli.batch", "run_batch"),
+], ids=["evaluate", "batch"])
+def test_plain_routes_have_the_typer_commands_defaults(command, arguments, module, function):
+    import importlib
     import inspect
 
-    from ecocheck.cli.app import evaluate
-    from ecocheck.cli.evaluate import run_evaluate
+    from ecocheck.cli import app
 
-    command = inspect.signature(evaluate).parameters
-    direct = inspect.signature(run_evaluate).parameters
-    assert list(command) == list(direct)
-    for name, param in command.items():
-        if name != "files":
+    typed = inspect.signature(getattr(app, command)).parameters
+    direct = inspect.signature(getattr(importlib.import_module(module), function)).parameters
+    assert list(typed) == list(direct)
+    for name, param in typed.items():
+        if name != arguments:
             assert direct[name].default == param.default, name
 
 
-def test_plain_evaluate_imports_no_typer():
+@pytest.mark.parametrize(("argv", "shows"), [
+    (["evaluate", "data/kazuo-2019.yaml"], lambda out: "喀左县" in out),
+    (["batch", "data", "--jobs", "1", "-f", "json"],
+     lambda out: json.loads(out)["summary"]["files"] == len(list(DATA.glob("*.yaml")))),
+], ids=["evaluate", "batch"])
+def test_plain_routes_import_no_typer(argv, shows):
     import subprocess
     import sys
 
-    code = ("import sys; sys.argv = ['ecocheck', 'evaluate', 'data/kazuo-2019.yaml']\n"
+    code = (f"import sys; sys.argv = ['ecocheck', *{argv!r}]\n"
             "from ecocheck.cli.main import main\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "print(code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.stderr.strip() == "1 False False"
-    assert "喀左县" in done.stdout
+    assert shows(done.stdout)
 
 
 def _broken(tmp_path):
@@ -381,33 +390,6 @@ def test_plain_evaluate_prints_exactly_what_the_typer_route_prints(tmp_path):
 ])
 def test_which_command_lines_take_the_plain_batch_route(argv, expected):
     assert _plain(argv) == expected
-
-
-def test_plain_batch_has_the_typer_commands_defaults():
-    import inspect
-
-    from ecocheck.cli.app import batch
-    from ecocheck.cli.batch import run_batch
-
-    command = inspect.signature(batch).parameters
-    direct = inspect.signature(run_batch).parameters
-    assert list(command) == list(direct)
-    for name, param in command.items():
-        if name != "paths":
-            assert direct[name].default == param.default, name
-
-
-def test_plain_batch_imports_no_typer():
-    import subprocess
-    import sys
-
-    code = ("import sys; sys.argv = ['ecocheck', 'batch', 'data', '--jobs', '1', '-f', 'json']\n"
-            "from ecocheck.cli.main import main\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
-            "print(code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert done.stderr.strip() == "1 False False"
-    assert json.loads(done.stdout)["summary"]["files"] == len(list(DATA.glob("*.yaml")))
 
 
 @pytest.mark.parametrize("options", [[], ["--jobs", "1"], ["-j", "2", "-q"], ["-f", "json"], ["--format", "markdown", "-j", "1"],
