@@ -177,7 +177,7 @@ class BatchSummary:
 
 
 class _CountyColumns:
-    """The stored county rows, a list (or array) per field rather than a tuple per county: about
+    """The stored county rows, a list per field rather than a tuple per county: about
     70 bytes less per county. Regions are kept as UTF-8 (a name of CJK characters takes about
     half the memory of the str). Iterating gives each county as the tuple
     (file, region, year, ratio, failed, missing, rest)."""
