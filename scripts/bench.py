@@ -6,7 +6,7 @@
     .venv/bin/python scripts/bench.py --json       # the same figures as JSON
 
 On a fresh machine it first writes the synthetic submissions it needs (seeded, reproducible;
-ecocheck.synth) into .bench/ (git-ignored), then measures, every figure the median of several
+ecocheck.submission.synth) into .bench/ (git-ignored), then measures, every figure the median of several
 runs of a whole process, interleaved round by round so that a slow moment of the machine does
 not fall on one row only:
 
@@ -68,7 +68,7 @@ def dataset(n: int, base: Path) -> Path:
         shutil.rmtree(folder)
     print(f"writing {n:,} synthetic submissions to {folder} …", file=sys.stderr, flush=True)
     # In a child process: this one stays small (see run()).
-    subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from ecocheck.synth import write; "
+    subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from ecocheck.submission.synth import write; "
                     "write(int(sys.argv[2]), sys.argv[3], seed=int(sys.argv[4]))", str(ROOT), str(n), str(folder), str(SEED)],
                    check=True)
     stamp.write_text(f"{n}\n")

@@ -183,7 +183,7 @@ indicators:
             args=("evaluate", "{file}", "--format", "pdf")),
     Example("unknown-edition", "`--edition` names no edition", HEAD + "  河长制: 全面实施\n",
             args=("evaluate", "{file}", "--edition", "2030")),
-    # ── year series and plans (ecocheck.core.history, ecocheck.core.plans) ──
+    # ── year series and plans (ecocheck.submission.history, ecocheck.series.plans) ──
     Example("previous-file", "`previous:` names a file that does not exist",
             HEAD.replace('edition: "2021"', 'edition: "2021"\nprevious: example-2021.yaml') + "  单位地区生产总值能耗: 0.5\n"),
     Example("series-short", "`compare` with one year only", HEAD + "  城镇污水处理率: 95\n", args=("compare", "{file}")),
@@ -216,7 +216,7 @@ def run(example: Example, folder: Path) -> tuple[int, str]:
     """Run the example through the CLI in this process (as `ecocheck …` in `folder`)."""
     from typer.testing import CliRunner
 
-    from ecocheck.cli.app import app
+    from ecocheck.cli.app import build_app
 
     path = folder / example.name
     data = example.text.encode("utf-8") if isinstance(example.text, str) else example.text
@@ -227,7 +227,7 @@ def run(example: Example, folder: Path) -> tuple[int, str]:
     here = os.getcwd()
     os.chdir(folder)
     try:
-        result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+        result = CliRunner().invoke(build_app(), args, env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
     finally:
         os.chdir(here)
     return result.exit_code, result.stderr.strip()

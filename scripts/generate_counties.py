@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ecocheck.synth import write  # noqa: E402
+from ecocheck.submission.synth import write  # noqa: E402
 
 
 def main() -> None:

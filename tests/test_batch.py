@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from ecocheck.core import batch as runner
-from ecocheck.synth import generate, write
+from ecocheck.engine import batch as runner
+from ecocheck.submission.synth import generate, write
 
 from conftest import run_cli, submission
 

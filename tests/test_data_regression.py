@@ -19,10 +19,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_cli
-from ecocheck.core.api import check_file
-from ecocheck.core.evaluate import evaluate
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
+from ecocheck.engine.api import check_file
+from ecocheck.engine.evaluate import evaluate
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
 
 LIB = load_library()
 DATA = ROOT / "data"

@@ -63,7 +63,7 @@ def test_rules_docs_check_reports_a_stale_page(tmp_path):
 
 
 def test_edition_pages_list_every_indicator_with_its_requirement():
-    from ecocheck.core.rules import load_library
+    from ecocheck.library.loader import load_library
 
     library = load_library()
     for edition in library.editions.values():
@@ -103,8 +103,8 @@ def test_shipped_cases_all_agree():
 
 
 def test_shipped_cases_have_a_pass_and_a_fail_case_for_every_indicator():
-    from ecocheck.core.casetest import cases_file_for, load_cases, uncovered
-    from ecocheck.core.rules import load_library
+    from ecocheck.engine.casetest import cases_file_for, load_cases, uncovered
+    from ecocheck.library.loader import load_library
 
     for edition in load_library().editions.values():
         cases = load_cases(cases_file_for(edition.file), edition)
@@ -193,7 +193,7 @@ def test_rules_test_without_cases_says_how_to_add_them(tmp_path):
 
 
 def test_the_rule_loader_ignores_case_files():
-    from ecocheck.core.rules import load_library
+    from ecocheck.library.loader import load_library
 
     library = load_library(ROOT / "rules")
     assert sorted(library.editions) == ["2019", "2021"]
@@ -239,9 +239,9 @@ def test_explain_unknown_name_suggests_and_exits_2():
 
 
 def test_explain_and_the_rule_reference_say_the_same():
-    from ecocheck.core.casetest import cases_for
-    from ecocheck.core.rules import load_library
-    from ecocheck.render.ruledocs import facts
+    from ecocheck.engine.casetest import cases_for
+    from ecocheck.library.loader import load_library
+    from ecocheck.output.ruledocs import facts
 
     edition = load_library().get("2021")
     page = (DOCS_RULES / "2021.md").read_text(encoding="utf-8")
@@ -257,11 +257,11 @@ def test_explain_and_the_rule_reference_say_the_same():
 
 def test_every_example_gets_the_verdict_it_claims():
     """The examples in docs/rules/ and `explain`, pasted into a submission, give what they say."""
-    from ecocheck.core.casetest import cases_for
-    from ecocheck.core.evaluate import evaluate
-    from ecocheck.core.rules import load_library
-    from ecocheck.core.submission import parse_submission_text
-    from ecocheck.render.ruledocs import examples
+    from ecocheck.engine.casetest import cases_for
+    from ecocheck.engine.evaluate import evaluate
+    from ecocheck.library.loader import load_library
+    from ecocheck.submission.reader import parse_submission_text
+    from ecocheck.output.ruledocs import examples
 
     library = load_library()
     for edition in library.editions.values():
@@ -505,7 +505,7 @@ def test_every_documented_command_and_option_exists():
     """Each `ecocheck …` line in the guides names a real command, and each --option is one of its."""
     from typer.testing import CliRunner
 
-    from ecocheck.cli.app import app
+    from ecocheck.cli.app import build_app
 
     runner, helps = CliRunner(), {}
     commands = _documented_commands()
@@ -516,7 +516,7 @@ def test_every_documented_command_and_option_exists():
             path = ["rules", words[2]]
         key = tuple(path[:2] if path[:1] == ["rules"] else path[:1])
         if key not in helps:
-            result = runner.invoke(app, [*key, "--help"], env={"COLUMNS": "300", "NO_COLOR": "1", "TERM": "dumb"})
+            result = runner.invoke(build_app(), [*key, "--help"], env={"COLUMNS": "300", "NO_COLOR": "1", "TERM": "dumb"})
             assert result.exit_code == 0, (page.name, words)
             helps[key] = result.stdout
         for option in (w.strip("[]").split("=")[0] for w in words if w.strip("[").startswith("--")):

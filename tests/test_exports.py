@@ -17,14 +17,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ecocheck.core.aggregate import BatchSummary
-from ecocheck.core.errors import InputError
-from ecocheck.core.evaluate import evaluate
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
-from ecocheck.render import csvout, html, junit, labels, xlsx
-from ecocheck.render.exports import EXPORTERS
-from ecocheck.render.jsonout import render_json
+from ecocheck.engine.summary import BatchSummary
+from ecocheck.base.errors import InputError
+from ecocheck.engine.evaluate import evaluate
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
+from ecocheck.output import csvout, html, junit, labels, xlsx
+from ecocheck.output.common import EXPORTERS
+from ecocheck.output.jsonout import render_json
 
 from conftest import submission
 from test_cli import PASSING_2021
@@ -121,7 +121,7 @@ def test_the_fixture_covers_every_status(batch):
 
 
 def test_importing_exports_does_not_import_openpyxl():
-    code = "import sys, ecocheck.render.exports as e; assert set(e.EXPORTERS) == {'csv','xlsx','html','junit'}; " \
+    code = "import sys, ecocheck.output.common as e; assert set(e.EXPORTERS) == {'csv','xlsx','html','junit'}; " \
            "assert 'openpyxl' not in sys.modules, 'openpyxl imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
 

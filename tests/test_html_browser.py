@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ecocheck.render import html
+from ecocheck.output import html
 
 from test_exports import build_errors, build_reports, build_summary
 

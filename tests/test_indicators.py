@@ -25,11 +25,11 @@ from typing import Any
 import pytest
 import yaml
 
-from ecocheck.core.evaluate import evaluate
-from ecocheck.core.model import FAIL, MISSING, NOT_APPLICABLE, PASS, STATUS_ZH
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
-from ecocheck.render.labels import status_text
+from ecocheck.engine.evaluate import evaluate
+from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS, STATUS_ZH
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
+from ecocheck.output.labels import status_text
 
 LIB = load_library()
 E19, E21 = "2019", "2021"
@@ -834,7 +834,7 @@ def test_a_submission_cannot_declare_a_whole_indicator_not_applicable(edition, n
     """Whether an indicator applies is the standard's call (level, coastal). A county's own
     `applicable: false` on a whole indicator would turn a 约束性 indicator into 不适用 and let the
     binding verdict read 全部达标; only a sub-item that does not exist may be declared so."""
-    from ecocheck.core.errors import InputError
+    from ecocheck.base.errors import InputError
 
     doc = {"region": "测试县", "level": "county", "year": YEAR[edition], "edition": edition,
            "profile": COUNTY[edition], "indicators": {name: entry}}

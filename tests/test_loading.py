@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from ecocheck.core.errors import InputError
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
-from ecocheck.core.values import ValueProblem, parse_number
-from ecocheck.core.yamlsafe import decode, load_text
+from ecocheck.base.errors import InputError
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
+from ecocheck.base.values import ValueProblem, parse_number
+from ecocheck.base.yamlsafe import decode, load_text
 
 from conftest import submission
 

@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_cli, submission
-from ecocheck.core.plans import PlanValue, find_plan, load_plan_file, load_plans, plan_files
-from ecocheck.core.progress import STATUSES, progress
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
+from ecocheck.series.plans import PlanValue, find_plan, load_plan_file, load_plans, plan_files
+from ecocheck.series.progress import STATUSES, progress
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
 from ecocheck.schemas import validator
 
 LIB = load_library()

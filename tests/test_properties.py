@@ -17,13 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ecocheck.cli.app import app
-from ecocheck.core.criteria import OPS, Threshold
-from ecocheck.core.evaluate import evaluate
-from ecocheck.core.model import Entry, Profile
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
-from ecocheck.synth import make_submission
+from ecocheck.cli.app import build_app
+from ecocheck.library.criteria import OPS, Threshold
+from ecocheck.engine.evaluate import evaluate
+from ecocheck.base.entries import Entry, Profile
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
+from ecocheck.submission.synth import make_submission
+
+APP = build_app()
 
 settings.register_profile("default", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -38,7 +40,7 @@ RUNNER = CliRunner()
 def cli(tmp_path, data: bytes, *args: str):
     path = tmp_path / "input.yaml"
     path.write_bytes(data)
-    return RUNNER.invoke(app, ["evaluate", str(path), *args])
+    return RUNNER.invoke(APP, ["evaluate", str(path), *args])
 
 
 def assert_clean(result) -> None:

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from ecocheck.core.errors import InputError
-from ecocheck.core.model import Profile
-from ecocheck.core.rules import default_rules_dir, load_library, load_rule_file, rule_files
+from ecocheck.base.errors import InputError
+from ecocheck.base.entries import Profile
+from ecocheck.library.loader import default_rules_dir, load_library, load_rule_file, rule_files
 from ecocheck.schemas import validator
 
 LIB = load_library()

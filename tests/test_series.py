@@ -7,10 +7,10 @@ import shutil
 from decimal import Decimal
 
 from conftest import ROOT, run_cli, submission
-from ecocheck.core.api import check_file
-from ecocheck.core.history import HistoryFile, HistoryIndex, apply_history, pick_earlier
-from ecocheck.core.rules import load_library
-from ecocheck.core.submission import parse_submission_text
+from ecocheck.engine.api import check_file
+from ecocheck.submission.history import HistoryFile, HistoryIndex, apply_history, pick_earlier
+from ecocheck.library.loader import load_library
+from ecocheck.submission.reader import parse_submission_text
 
 LIB = load_library()
 SERIES = ROOT / "tests" / "fixtures" / "series"
@@ -59,7 +59,7 @@ def test_apply_history_needs_the_same_region_and_an_earlier_year():
 
 
 def test_change_thresholds_use_last_years_value_too():
-    from ecocheck.core.evaluate import evaluate
+    from ecocheck.engine.evaluate import evaluate
 
     earlier = sub({"生态环境状况指数": 70.5, "一般工业固体废物综合利用率提高幅度": 50}, year=2021)
     for eqi, status in ((70, "pass"), (69, "fail")):  # △EQI ≥ -1: -0.5 passes, -1.5 does not
@@ -254,7 +254,7 @@ def shipped_folder():
 
 
 def test_each_regions_later_years_get_trend_verdicts_from_the_files_alone():
-    from ecocheck.core.seriesapi import group_series
+    from ecocheck.series.api import group_series
 
     folder = shipped_folder()
     series, problems = group_series([str(folder)], LIB)
@@ -269,8 +269,8 @@ def test_each_regions_later_years_get_trend_verdicts_from_the_files_alone():
 
 
 def test_progress_runs_on_every_shipped_file_against_every_plan():
-    from ecocheck.core.plans import load_plans
-    from ecocheck.core.seriesapi import check_progress
+    from ecocheck.series.plans import load_plans
+    from ecocheck.series.api import check_progress
 
     folder = shipped_folder()
     files = sorted(folder.glob("*.yaml"))

@@ -1,8 +1,8 @@
 """The speed-ups of issue #6 give exactly what the slower, plainer code gave.
 
-- ecocheck.render.table draws tabulate's "simple" tables itself: same text as tabulate;
-- ecocheck.core.yamlsafe resolves implicit tags after composing: same values as PyYAML;
-- ecocheck.core.rulecache keeps the validated rule library between runs: same library, and
+- ecocheck.output.table draws tabulate's "simple" tables itself: same text as tabulate;
+- ecocheck.base.yamlsafe resolves implicit tags after composing: same values as PyYAML;
+- ecocheck.library.cache keeps the validated rule library between runs: same library, and
   a damaged or foreign cache file is never trusted;
 - batch: county rows kept compact and the JSON summary written row by row: same documents.
 """
@@ -20,12 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from ecocheck.core import rulecache, rules
-from ecocheck.core.aggregate import BatchSummary, county_tuple
-from ecocheck.core.api import check_file
-from ecocheck.core.errors import InputError
-from ecocheck.core.yamlsafe import is_date_text, load_text
-from ecocheck.render import batchtext, labels, table
+from ecocheck.library import cache as rulecache, loader as rules
+from ecocheck.engine.summary import BatchSummary, county_tuple
+from ecocheck.engine.api import check_file
+from ecocheck.base.errors import InputError
+from ecocheck.base.yamlsafe import is_date_text, load_text
+from ecocheck.output import batchtext, labels, table
 
 from conftest import run_cli
 
@@ -184,7 +184,7 @@ def test_summary_rows_come_back_as_given_in_file_region_year_order():
     file, region and year however they arrived; totals and the exit code read the same rows."""
     import random
 
-    from ecocheck.core.aggregate import COUNTY_FIELDS, _as_tuple
+    from ecocheck.engine.summary import COUNTY_FIELDS, _as_tuple
 
     def row(file, region, year, met, failed=()):
         return {"file": file, "region": region, "level": "county", "year": year, "edition": "2021",
@@ -230,22 +230,44 @@ def test_batch_json_is_the_document_json_dumps_would_write(tmp_path):
         assert document["summary"]["counties"] and document["errors"]
 
 
-def test_only_the_named_command_is_built_and_everything_else_gets_the_whole_app(monkeypatch):
-    from ecocheck.cli.app import app, app_for
+def _names(app):
+    return [i.name for i in app.registered_commands], [g.name for g in app.registered_groups]
 
-    lean = app_for(["evaluate", "x.yaml"])
-    assert [i.callback.__name__ for i in lean.registered_commands] == ["evaluate"]
-    assert lean.registered_callback is app.registered_callback  # --version still works
-    assert app_for([]) is app and app_for(["--help"]) is app and app_for(["--version"]) is app
-    assert app_for(["evaluat"]) is app  # typer's "did you mean" needs every name
-    assert app_for(["rules", "list"]) is app  # groups are not single commands
+
+def test_only_the_named_command_is_built_and_everything_else_gets_the_whole_app(monkeypatch):
+    from ecocheck.cli.app import COMMANDS, build_app
+
+    every = ([c.name for c in COMMANDS], ["rules"])
+    assert _names(build_app(["evaluate", "x.yaml"])) == (["evaluate"], [])
+    assert _names(build_app(["rules", "list"])) == ([], ["rules"])
+    for argv in ([], ["--help"], ["--version"], ["evaluat"], None):
+        assert _names(build_app(argv)) == every  # typer's "did you mean" needs every name
     monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
-    assert app_for(["evaluate"]) is app
+    assert _names(build_app(["evaluate"])) == every
+
+
+def test_every_registered_command_exists_and_shows_in_help():
+    from ecocheck.cli.app import COMMANDS, RULES_COMMANDS
+
+    top = run_cli("--help").stdout
+    group = run_cli("rules", "--help").stdout
+    for command in COMMANDS:
+        assert f" {command.name} " in top
+    for command in RULES_COMMANDS:
+        assert f" {command.name} " in group
+
+
+def test_the_command_line_uses_only_typers_public_api():
+    import re
+
+    private = re.compile(r"\btyper\.(?:_\w+|core|main|models|rich_utils)\b|from typer\.(?:_\w+|core|main|models)\b"
+                         )
+    offenders = [f"{path.relative_to(ROOT)}:{n}" for path in (ROOT / "ecocheck").rglob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if private.search(line)]
+    assert offenders == []
 
 
 def test_the_lean_app_behaves_as_the_whole_one():
-    from conftest import run_cli
-
     for args in (["evaluate", "--help"], ["evaluate", "--bogus"], ["template", "--edition", "2019"]):
         lean = run_cli(*args)
         assert lean.returncode in (0, 2) and "Traceback" not in lean.stderr
@@ -253,161 +275,9 @@ def test_the_lean_app_behaves_as_the_whole_one():
     assert "No such option: --bogus" in run_cli("evaluate", "--bogus").stderr
 
 
-# ── the plain `ecocheck evaluate FILE… [--format F]` runs without typer ───────────────────
-
-def _plain(argv):
-    from ecocheck.cli.common import Format
-    from ecocheck.cli.main import plain_command
-
-    found = plain_command(argv)
-    if found is not None and "fmt" in found[2]:
-        assert isinstance(found[2]["fmt"], Format)
-        found[2]["fmt"] = found[2]["fmt"].value
-    return found
-
-
-@pytest.mark.parametrize(("argv", "expected"), [
-    (["evaluate", "a.yaml"], ("evaluate", ["a.yaml"], {})),
-    (["evaluate", "a.yaml", "data/b.yml", "c"], ("evaluate", ["a.yaml", "data/b.yml", "c"], {})),
-    (["evaluate", "-f", "json", "a.yaml"], ("evaluate", ["a.yaml"], {"fmt": "json"})),
-    (["evaluate", "a.yaml", "--format", "markdown"], ("evaluate", ["a.yaml"], {"fmt": "markdown"})),
-    (["evaluate"], None),  # typer says the argument is missing
-    (["evaluate", "-f", "json"], None),
-    (["evaluate", "a.yaml", "--lang", "en"], None),
-    (["evaluate", "a.yaml", "-f", "json", "-f", "table"], None),  # typer takes the last
-    (["evaluate", "a.yaml", "-f", "Json"], None),
-    (["evaluate", "a.yaml", "-f"], None),
-    (["evaluate", "a.yaml", "--format=json"], None),
-    (["evaluate", "a.yaml", "-fjson"], None),
-    (["evaluate", "a.yaml", "-j", "1"], None),  # a batch option
-    (["evaluate", "a.yaml", "-q"], None),
-    (["evaluate", "a.yaml", "-p", "plan"], None),
-    (["evaluate", "--", "a.yaml"], None),
-    (["evaluate", "-"], None),
-    (["evaluate", ""], None),
-    (["evaluate", "--help"], None),
-    (["evaluat", "a.yaml"], None),  # "did you mean"
-    (["--version"], None),
-    ([], None),
-])
-def test_which_command_lines_take_the_plain_evaluate_route(argv, expected):
-    assert _plain(argv) == expected
-
-
-def test_plain_routes_are_off_during_shell_completion(monkeypatch):
-    monkeypatch.setenv("_ECOCHECK_COMPLETE", "complete_bash")
-    assert _plain(["evaluate", "a.yaml"]) is None
-    assert _plain(["batch", "data"]) is None
-
-
-@pytest.mark.parametrize(("command", "arguments", "module", "function"), [
-    ("evaluate", "files", "ecocheck.cli.evaluate", "run_evaluate"),
-    ("batch", "paths", "ecocheck.cli.batch", "run_batch"),
-], ids=["evaluate", "batch"])
-def test_plain_routes_have_the_typer_commands_defaults(command, arguments, module, function):
-    import importlib
-    import inspect
-
-    from ecocheck.cli import app
-
-    typed = inspect.signature(getattr(app, command)).parameters
-    direct = inspect.signature(getattr(importlib.import_module(module), function)).parameters
-    assert list(typed) == list(direct)
-    for name, param in typed.items():
-        if name != arguments:
-            assert direct[name].default == param.default, name
-
-
-@pytest.mark.parametrize(("argv", "shows"), [
-    (["evaluate", "data/kazuo-2019.yaml"], lambda out: "喀左县" in out),
-    (["batch", "data", "--jobs", "1", "-f", "json"],
-     lambda out: json.loads(out)["summary"]["files"] == len(list(DATA.glob("*.yaml")))),
-], ids=["evaluate", "batch"])
-def test_plain_routes_import_no_typer(argv, shows):
-    import subprocess
-    import sys
-
-    code = (f"import sys; sys.argv = ['ecocheck', *{argv!r}]\n"
-            "from ecocheck.cli.main import main\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
-            "print(code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert done.stderr.strip() == "1 False False"
-    assert shows(done.stdout)
-
-
-def _broken(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("region: 某县\nlevel: county\nyear: 2022\nindicators:\n  森林覆盖率: {value: [}\n", encoding="utf-8")
-    unknown = tmp_path / "unknown.yaml"
-    unknown.write_text("region: 某县\nlevel: county\nyear: 2022\nedition: '2021'\nprofile: {terrain: 平原地区}\n"
-                       "indicators:\n  林草覆盖率x: {value: 30}\n", encoding="utf-8")
-    return [str(bad), str(unknown), str(tmp_path / "missing.yaml")]
-
-
-def test_plain_evaluate_prints_exactly_what_the_typer_route_prints(tmp_path):
-    """Same stdout, stderr and exit code, file by file and for several files at once, in four
-    formats; the typer route is taken by spelling out the default language."""
-    files = [str(f.relative_to(ROOT)) for f in sorted(DATA.glob("*.yaml"))] + _broken(tmp_path)
-    for args in [[f] for f in files] + [files]:
-        for options in ([], ["-f", "json"], ["--format", "markdown"], ["-f", "csv"]):
-            plain = run_cli("evaluate", *args, *options)
-            spelled = run_cli("evaluate", *args, *options, "--lang", "zh")
-            assert (plain.returncode, plain.stdout, plain.stderr) == (spelled.returncode, spelled.stdout, spelled.stderr), args + options
-            assert plain.returncode in (0, 1, 2) and "Traceback" not in plain.stderr
-
-
-# ── the plain `ecocheck batch PATH… [--jobs N] [--format F] [--quiet]` runs without typer ──
-
-@pytest.mark.parametrize(("argv", "expected"), [
-    (["batch", "data"], ("batch", ["data"], {})),
-    (["batch", "data", "x.yaml", "--jobs", "1"], ("batch", ["data", "x.yaml"], {"jobs": 1})),
-    (["batch", "-j", "2", "data", "-f", "json", "-q"], ("batch", ["data"], {"jobs": 2, "fmt": "json", "quiet": True})),
-    (["batch", "data", "--format", "markdown", "--quiet"], ("batch", ["data"], {"fmt": "markdown", "quiet": True})),
-    (["batch", "data", "--jobs", "007"], ("batch", ["data"], {"jobs": 7})),  # as click's int() reads it
-    (["batch"], None),  # typer says the argument is missing
-    (["batch", "--jobs", "1"], None),
-    (["batch", "data", "--jobs", "0"], None),  # typer: not in the range x>=1
-    (["batch", "data", "--jobs", "-1"], None),
-    (["batch", "data", "--jobs", "2.5"], None),
-    (["batch", "data", "--jobs", "１"], None),  # a full-width digit
-    (["batch", "data", "--jobs"], None),
-    (["batch", "data", "--jobs=1"], None),
-    (["batch", "data", "-j1"], None),
-    (["batch", "data", "-qj", "1"], None),
-    (["batch", "data", "-j", "1", "-j", "2"], None),  # typer takes the last
-    (["batch", "data", "-f", "JSON"], None),
-    (["batch", "data", "-f", "yaml"], None),
-    (["batch", "data", "--lang", "en"], None),
-    (["batch", "data", "--edition", "2019"], None),
-    (["batch", "data", "-o", "out.json"], None),
-    (["batch", "data", "--history", "data"], None),
-    (["batch", "data", "--help"], None),
-    (["batch", "--", "data"], None),
-    (["batch", "-"], None),
-    (["batch", ""], None),
-    (["batc", "data"], None),
-])
-def test_which_command_lines_take_the_plain_batch_route(argv, expected):
-    assert _plain(argv) == expected
-
-
-@pytest.mark.parametrize("options", [[], ["--jobs", "1"], ["-j", "2", "-q"], ["-f", "json"], ["--format", "markdown", "-j", "1"],
-                                     ["-f", "csv", "--quiet"], ["-f", "junit"]])
-def test_plain_batch_prints_exactly_what_the_typer_route_prints(tmp_path, options):
-    """Same stdout, stderr and exit code, with data/, broken files and a missing one; the typer
-    route is taken by spelling out the default language."""
-    args = ["data", *_broken(tmp_path), *options]
-    plain = run_cli("batch", *args)
-    spelled = run_cli("batch", *args, "--lang", "zh")
-    assert (plain.returncode, plain.stdout, plain.stderr) == (spelled.returncode, spelled.stdout, spelled.stderr)
-    assert plain.returncode == 2 and "Traceback" not in plain.stderr
-    assert "missing.yaml" in plain.stdout + plain.stderr
-
-
 @pytest.mark.parametrize("command", ["evaluate", "batch"])
 @pytest.mark.parametrize("extra", [[], ["--lang", "zh"]])
-def test_a_closed_pipe_ends_quietly_on_both_routes(command, extra):
+def test_a_closed_pipe_ends_quietly(command, extra):
     import subprocess
     import sys
 
@@ -422,7 +292,7 @@ def test_a_closed_pipe_ends_quietly_on_both_routes(command, extra):
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="0123456789.-+_eE \n", max_size=8))
 def test_the_builders_one_number_pattern_is_the_int_and_float_patterns(text):
-    from ecocheck.core.yamlsafe import _PLAIN_FLOAT, _PLAIN_INT, _PLAIN_NUMBER
+    from ecocheck.base.yamlsafe import _PLAIN_FLOAT, _PLAIN_INT, _PLAIN_NUMBER
 
     both = _PLAIN_NUMBER.match(text)
     expected = "int" if _PLAIN_INT.match(text) else "float" if _PLAIN_FLOAT.match(text) else None

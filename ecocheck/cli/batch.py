@@ -1,25 +1,42 @@
-"""`ecocheck batch`, the command's work without its typer declaration (that is in app.py).
-
-Kept free of typer so that the common forms — folders and files with --jobs, --format and
---quiet — run without importing it (see ecocheck.cli.main); both routes call run_batch with
-the same defaults.
-"""
+"""`ecocheck batch`: every submission found, checked in parallel, then summarised across counties."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
+
+import typer
 
 from ecocheck.cli.common import Format, Lang, library_or_exit, stderr
+from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 
 
-def run_batch(paths: list[str], jobs: Optional[int] = None, edition: Optional[str] = None,
-              rules: Optional[Path] = None, fmt: Format = Format.table, lang: Lang = Lang.zh,
-              output: Optional[Path] = None, quiet: bool = False, history: Optional[Path] = None) -> int:
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Folders (searched recursively), files or globs.", show_default=False)],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")] = None,
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
+) -> None:
+    """Check every county-year submission found, then summarise across counties.
+
+    Exit code: 2 if any file could not be read; else 1 if any county fails (or lacks data for)
+    a binding indicator; else 0. One broken file never stops the batch: it is listed in the
+    errors section and the rest are evaluated.
+    """
+    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history))
+
+
+def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules: Optional[Path], fmt: Format,
+           lang: Lang, output: Optional[Path], quiet: bool, history: Optional[Path]) -> int:
     """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
-    from ecocheck.core import batch as runner
-    from ecocheck.core.aggregate import BatchSummary
+    from ecocheck.engine import batch as runner
+    from ecocheck.engine.summary import BatchSummary
 
     library_or_exit(rules)  # a broken rule library is reported once, before any worker starts
     files, missing = runner.discover(paths)
@@ -84,7 +101,7 @@ def _stream_json(items, summary, output: Optional[Path]) -> None:
     import contextlib
     import json
 
-    from ecocheck.render.files import atomic_writer
+    from ecocheck.output.files import atomic_writer
 
     with (atomic_writer(output) if output else contextlib.nullcontext(sys.stdout.buffer)) as out:
         out.write(b'{"reports": [')
@@ -115,7 +132,7 @@ def _stream_json(items, summary, output: Optional[Path]) -> None:
 
 def _render(fmt: Format, summary, reports: list, lang: str, output: Optional[Path]) -> None:
     from ecocheck.cli.common import write_lines
-    from ecocheck.render import batchtext
+    from ecocheck.output import batchtext
 
     errors = summary.error_rows()
     if fmt is Format.table:

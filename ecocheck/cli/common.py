@@ -49,8 +49,8 @@ def print_problems(problems, warning: bool = False) -> None:
 
 
 def library_or_exit(rules: Optional[Path]):
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.rules import load_library
+    from ecocheck.base.errors import InputError
+    from ecocheck.library.loader import load_library
 
     try:
         return load_library(rules)
@@ -64,7 +64,7 @@ def write_output(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from ecocheck.render.files import write_atomic
+    from ecocheck.output.files import write_atomic
 
     write_atomic(output, text.encode("utf-8"))
 
@@ -81,7 +81,7 @@ def write_lines(lines, output: Optional[Path]) -> None:
         while batch := list(islice(lines, 2000)):
             out.write("\n".join(batch) + "\n")
         return
-    from ecocheck.render.files import atomic_writer
+    from ecocheck.output.files import atomic_writer
 
     with atomic_writer(output) as handle:
         while batch := list(islice(lines, 2000)):
@@ -99,7 +99,7 @@ def edition_or_exit(library, edition: Optional[str]):
 def write_export(fmt: "Format", reports: list, errors: list, summary: dict, lang: str,
                  output: Optional[Path]) -> None:
     """csv / xlsx / html / junit, rendered from the canonical reports."""
-    from ecocheck.render.exports import EXPORTERS
+    from ecocheck.output.common import EXPORTERS
 
     if output is None and fmt.value == "xlsx" and sys.stdout.isatty():
         stderr("error: an .xlsx workbook cannot be shown on a terminal\n  hint: add --output report.xlsx")
@@ -109,6 +109,6 @@ def write_export(fmt: "Format", reports: list, errors: list, summary: dict, lang
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from ecocheck.render.files import write_atomic
+    from ecocheck.output.files import write_atomic
 
     write_atomic(output, data)

@@ -1,7 +1,7 @@
 """Docs and users' tools: `explain`, `validate`, `rules docs`, `rules test`.
 
-`explain` and `rules docs` render the same metadata (ecocheck.render.ruledocs); `rules test`
-runs the rule-test cases beside rule files (ecocheck.core.casetest); `validate` is what the
+`explain` and `rules docs` render the same metadata (ecocheck.output.ruledocs); `rules test`
+runs the rule-test cases beside rule files (ecocheck.engine.casetest); `validate` is what the
 pre-commit hook runs (.pre-commit-hooks.yaml). Heavy imports stay inside the commands.
 """
 
@@ -12,7 +12,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.cli.app import app, rules_app
 from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, Lang, edition_or_exit, library_or_exit,
     print_problems, stderr,
@@ -22,7 +21,7 @@ from ecocheck.cli.options import EditionOpt, RulesOpt
 
 def _complete_indicator(incomplete: str) -> list[str]:
     """Shell completion for `explain`: ids and names of every edition's indicators."""
-    from ecocheck.core.rules import load_library
+    from ecocheck.library.loader import load_library
 
     try:
         library = load_library()
@@ -32,7 +31,6 @@ def _complete_indicator(incomplete: str) -> list[str]:
     return sorted(n for n in names if n.startswith(incomplete))
 
 
-@app.command()
 def explain(
     indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name (a sub-item's name works too).",
                                              show_default=False, autocompletion=_complete_indicator)],
@@ -45,10 +43,10 @@ def explain(
     The same text as the rule reference in docs/rules/. Exit code 2 for an unknown name
     (the message suggests the closest ones).
     """
-    from ecocheck.core.casetest import cases_for, find_item
-    from ecocheck.core.names import suggestion
-    from ecocheck.core.values import normalize_text
-    from ecocheck.render.ruledocs import explain_text, facts
+    from ecocheck.engine.casetest import cases_for, find_item
+    from ecocheck.base.names import suggestion
+    from ecocheck.base.values import normalize_text
+    from ecocheck.output.ruledocs import explain_text, facts
 
     library = library_or_exit(rules)
     ed = edition_or_exit(library, edition)
@@ -76,7 +74,6 @@ def explain(
     typer.echo(note + explain_text(facts(ed, ind, cases_for(ed)), lang.value), nl=False)
 
 
-@app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s).", show_default=False)],
     edition: EditionOpt = None,
@@ -87,9 +84,9 @@ def validate(
     Prints `FILE: ok` or every error with file:line:column. Exit code 0 all files are valid,
     2 some file is not. This is what the pre-commit hook `ecocheck-validate` runs.
     """
-    from ecocheck.core.errors import InputError, Problem
-    from ecocheck.core.submission import parse_submission
-    from ecocheck.core.yamlsafe import load_file
+    from ecocheck.base.errors import InputError, Problem
+    from ecocheck.submission.reader import parse_submission
+    from ecocheck.base.yamlsafe import load_file
 
     library = library_or_exit(rules)
     code = EXIT_OK
@@ -113,7 +110,6 @@ def validate(
     raise typer.Exit(code)
 
 
-@rules_app.command("docs")
 def rules_docs(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the pages, e.g. docs/rules/.")],
     rules: RulesOpt = None,
@@ -124,10 +120,10 @@ def rules_docs(
     Generated from the rule files and the rule-test cases beside them (their fragments are the
     examples). The output is deterministic, so the pages can be kept in git and checked.
     """
-    from ecocheck.core.casetest import cases_file_for, load_cases
-    from ecocheck.core.errors import InputError
-    from ecocheck.render.files import write_atomic
-    from ecocheck.render.ruledocs import REGENERATE, render_all
+    from ecocheck.engine.casetest import cases_file_for, load_cases
+    from ecocheck.base.errors import InputError
+    from ecocheck.output.files import write_atomic
+    from ecocheck.output.ruledocs import REGENERATE, render_all
 
     library = library_or_exit(rules)
     cases = {}
@@ -155,7 +151,6 @@ def rules_docs(
     typer.echo(f"wrote {len(pages)} pages to {output}: {', '.join(pages)}")
 
 
-@rules_app.command("test")
 def rules_test(
     path: Annotated[Optional[Path], typer.Argument(help="A rule file, its .cases.yaml, or a folder of rule files (default: the shipped library).", show_default=False)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every case, not only those that disagree.")] = False,
@@ -165,10 +160,10 @@ def rules_test(
     Each case gives a submission fragment and the status expected per indicator. Exit code 0
     every case agrees, 1 some case disagrees, 2 a rule or case file cannot be read.
     """
-    from ecocheck.core.casetest import run_location, uncovered
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.model import STATUS_ZH
-    from ecocheck.core.rules import default_rules_dir
+    from ecocheck.engine.casetest import run_location, uncovered
+    from ecocheck.base.errors import InputError
+    from ecocheck.base.words import STATUS_ZH
+    from ecocheck.library.loader import default_rules_dir
 
     location = _relative(path if path is not None else default_rules_dir())
     try:

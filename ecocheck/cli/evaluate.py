@@ -1,23 +1,39 @@
-"""`ecocheck evaluate`, the command's work without its typer declaration (that is in app.py).
-
-Kept free of typer so that the plain form `ecocheck evaluate FILE…` can run without importing
-it (see ecocheck.cli.main); both routes call run_evaluate with the same defaults.
-"""
+"""`ecocheck evaluate`: one or more county-year files, a report each."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
+
+import typer
 
 from ecocheck.cli.common import EXPORT_FORMATS, Format, Lang, library_or_exit, print_problems, stderr, write_export, write_output
+from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 
 
-def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Optional[Path] = None,
-                 fmt: Format = Format.table, lang: Lang = Lang.zh, output: Optional[Path] = None,
-                 history: Optional[Path] = None, plan: Optional[list[str]] = None) -> int:
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml.", show_default=False)],
+    edition: EditionOpt = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years' submissions: trends take last year's value from the same region's nearest earlier year.")] = None,
+    plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p", help="Also show progress towards a plan's targets (plan id or file; repeatable).")] = None,
+) -> None:
+    """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
+
+    Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data
+    (or, with --plan, a plan goal is behind); 2 input error.
+    """
+    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan))
+
+
+def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], fmt: Format, lang: Lang,
+              output: Optional[Path], history: Optional[Path], plan: Optional[list[str]]) -> int:
     """Evaluate the files, write the report(s) and return the exit code (0, 1 or 2)."""
-    from ecocheck.core.api import check_file
+    from ecocheck.engine.api import check_file
 
     library = library_or_exit(rules)
     index = None
@@ -49,18 +65,18 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
     code = max(max(c.exit_code for c in checked), plan_code)
     errors = [p.as_dict() for c in checked for p in (c.problems or [])]
     if fmt is Format.json:
-        from ecocheck.render import jsonout
+        from ecocheck.output import jsonout
 
         if len(files) == 1 and reports:
             outputs.append(jsonout.render_json(reports[0]))
         else:
             outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
     elif fmt is Format.markdown:
-        from ecocheck.render import markdown
+        from ecocheck.output import markdown
 
         outputs += [markdown.render_markdown(r, lang.value) + plans_for(r, True) for r in reports]
     elif fmt.value in EXPORT_FORMATS:
-        from ecocheck.core.aggregate import BatchSummary
+        from ecocheck.engine.summary import BatchSummary
 
         summary = BatchSummary()
         for r in reports:
@@ -71,7 +87,7 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
     elif output is None and sys.stdout.isatty():
         from rich.console import Console
 
-        from ecocheck.render import text
+        from ecocheck.output import text
 
         console = Console()
         for r in reports:
@@ -80,7 +96,7 @@ def run_evaluate(files: list[Path], edition: Optional[str] = None, rules: Option
             if r.get("plan_progress"):
                 console.print(plans_for(r), markup=False, highlight=False, soft_wrap=True)
     else:
-        from ecocheck.render import text
+        from ecocheck.output import text
 
         outputs += [text.render_plain(r, lang.value) + plans_for(r) for r in reports]
     if outputs or output is not None:

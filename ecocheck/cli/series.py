@@ -15,7 +15,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ecocheck.cli.app import app
 from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_OK, Lang, library_or_exit, print_problems, stderr, write_output,
 )
@@ -47,8 +46,8 @@ AssignOpt = Annotated[Optional[list[str]], typer.Option(
 
 
 def plan_or_exit(key: str, folder: Optional[Path], library=None):
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.plans import find_plan
+    from ecocheck.base.errors import InputError
+    from ecocheck.series.plans import find_plan
 
     try:
         return find_plan(key, folder, library)
@@ -61,8 +60,8 @@ def history_or_exit(folder: Optional[Path]):
     """A history index scanned once for every file of the command (None when not asked for)."""
     if folder is None:
         return None
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.history import HistoryIndex
+    from ecocheck.base.errors import InputError
+    from ecocheck.submission.history import HistoryIndex
 
     try:
         return HistoryIndex.scan(folder)
@@ -72,8 +71,8 @@ def history_or_exit(folder: Optional[Path]):
 
 
 def assignments_or_exit(pairs: Optional[list[str]]):
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.seriesapi import parse_assignments
+    from ecocheck.base.errors import InputError
+    from ecocheck.series.api import parse_assignments
 
     try:
         return parse_assignments(pairs or [])
@@ -82,7 +81,6 @@ def assignments_or_exit(pairs: Optional[list[str]]):
         raise typer.Exit(EXIT_INPUT)
 
 
-@app.command()
 def progress(
     files: Annotated[Optional[list[Path]], typer.Argument(help="Submission YAML file(s).", show_default=False)] = None,
     plan: PlanOpt = None,
@@ -103,7 +101,7 @@ def progress(
     no_target / not_applicable (docs/plans.md). Exit code: 0 no goal is behind; 1 some goal is
     behind; 2 input error.
     """
-    from ecocheck.render import progress as render
+    from ecocheck.output import progress as render
 
     if list_:
         _list(plan, plans, fmt, output, library_or_exit(rules))
@@ -114,7 +112,7 @@ def progress(
     if not files:
         stderr("error: give a submission file\n  hint: e.g. ecocheck progress data/kazuo-2022.yaml --plan kazuo-2030")
         raise typer.Exit(EXIT_INPUT)
-    from ecocheck.core.seriesapi import check_progress_plans
+    from ecocheck.series.api import check_progress_plans
 
     library = library_or_exit(rules)
     chosen = [plan_or_exit(key, plans, library) for key in plan]
@@ -154,8 +152,8 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
 
     from tabulate import tabulate
 
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.plans import load_plans
+    from ecocheck.base.errors import InputError
+    from ecocheck.series.plans import load_plans
 
     if plan_keys:
         chosen = [plan_or_exit(k, folder, library) for k in plan_keys]
@@ -190,7 +188,7 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
 
 
 def _target_dict(t) -> dict[str, Any]:
-    from ecocheck.core.evaluate import json_number
+    from ecocheck.engine.evaluate import json_number
 
     return {"id": t.id, "name": t.name, "unit": t.unit, "attribute": t.attribute, "direction": t.direction,
             "indicator": t.indicator or None, "item": t.item or None, "read": t.read,
@@ -200,7 +198,6 @@ def _target_dict(t) -> dict[str, Any]:
             "source": str(t.source), "note": t.note}
 
 
-@app.command()
 def compare(
     paths: Annotated[list[str], typer.Argument(help="Submission files, or folders holding a region's years.",
                                                show_default=False)],
@@ -217,9 +214,9 @@ def compare(
     files are grouped by region and ordered by year. Each year without its own `previous:`
     takes last year's values from the year before it. Exit code: 0 compared; 2 input error.
     """
-    from ecocheck.core.errors import InputError
-    from ecocheck.core.seriesapi import compare_series, group_series
-    from ecocheck.render import compare as render
+    from ecocheck.base.errors import InputError
+    from ecocheck.series.api import compare_series, group_series
+    from ecocheck.output import compare as render
 
     library = library_or_exit(rules)
     series, problems = group_series(paths, library, edition=edition, region=region)
@@ -249,7 +246,7 @@ def compare(
 def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Optional[str], history,
                       folder: Optional[Path] = None) -> tuple[dict[str, list[dict]], int]:
     """Progress documents per evaluated file (for the plans named), and the exit code they imply."""
-    from ecocheck.core.seriesapi import check_progress_plans
+    from ecocheck.series.api import check_progress_plans
 
     chosen = [plan_or_exit(key, folder, library) for key in plan_keys]
     out: dict[str, list[dict]] = {}
@@ -268,7 +265,7 @@ def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Opt
 
 def plan_sections(docs: list[dict], lang: str, markdown: bool = False) -> str:
     """The labelled plan sections printed after the standard's report."""
-    from ecocheck.render import progress as render
+    from ecocheck.output import progress as render
 
     parts = []
     for doc in docs:

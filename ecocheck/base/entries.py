@@ -1,0 +1,32 @@
+"""What a region gives: its profile (level, coast, classes) and, per indicator, an Entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Profile:
+    level: str
+    coastal: bool = False
+    classes: dict[str, str] = field(default_factory=dict)  # e.g. {"terrain": "干旱半干旱地区"}
+
+
+@dataclass(slots=True)
+class Entry:
+    """What a submission gives for one indicator or sub-item."""
+
+    value: Any = None  # Decimal, str (qualitative), or None
+    raw: Any = None  # the value exactly as written, for display
+    previous: Decimal | None = None
+    target: Decimal | None = None
+    delta: Decimal | None = None
+    met: bool | None = None
+    applicable: bool | None = None
+    source: str = ""
+    note: str = ""
+    items: dict[str, "Entry"] = field(default_factory=dict)
+    path: tuple = ()
+    previous_source: str = ""  # where `previous` came from, when not from the file itself

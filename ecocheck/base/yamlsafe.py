@@ -1,0 +1,370 @@
+"""Safe YAML loading that keeps file:line:column for every node.
+
+PyYAML composes the node tree (in C when libyaml is available); we build plain Python data
+from it ourselves so that we can (1) remember where every key and value came from,
+(2) reject duplicate keys, which PyYAML would silently overwrite, and (3) bound the work an
+alias bomb or a very deep document can cause. Tags are never used to construct objects.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ecocheck.base.errors import InputError, Problem
+
+try:  # libyaml's composer is several times faster; both are safe (no object construction).
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024  # a county-year submission is a few KB; rule files are < 200 KB
+MAX_NODES = 200_000  # counts every node visited, so alias expansion is bounded too
+MAX_DEPTH = 64
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+
+@dataclass
+class Located:
+    """Plain data from a YAML document plus the position of every node in it."""
+
+    data: Any
+    file: str
+    root: yaml.Node | None = None
+    _marks: dict[tuple, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def marks(self) -> dict[tuple, tuple[int, int]]:
+        if self._marks is None:
+            self._marks = _marks(self.root, self.file) if self.root is not None else {}
+        return self._marks
+
+    def mark(self, path: tuple) -> tuple[int, int]:
+        """Line and column (1-based) of the node at `path`, or of its nearest ancestor."""
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (0, 0))
+
+    def key_mark(self, path: tuple) -> tuple[int, int]:
+        """Position of the key that introduces `path` (falls back to the value's)."""
+        return self.marks.get(("<key>",) + path) or self.mark(path)
+
+    def problem(self, path: tuple, message: str, hint: str = "", *, key: bool = False,
+                code: str = "input") -> Problem:
+        line, column = self.key_mark(path) if key else self.mark(path)
+        return Problem(message, self.file, line, column, hint, code)
+
+
+_constructor = yaml.constructor.SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+_SCALARS = {
+    _TAG + "int": lambda node: int(node.value) if _PLAIN_INT.match(node.value) else _constructor.construct_yaml_int(node),
+    _TAG + "float": lambda node: float(node.value) if _PLAIN_FLOAT.match(node.value) else _constructor.construct_yaml_float(node),
+    _TAG + "bool": _constructor.construct_yaml_bool,
+    _TAG + "null": lambda node: None,
+}
+_INT, _FLOAT = _TAG + "int", _TAG + "float"
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?\Z")  # either of the two, in one match (the builder's hot path)
+# First characters for which YAML 1.1 may resolve a plain scalar to something other than text.
+_RESOLVABLE_FIRST = {k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k}
+
+
+class _Loader(_BaseLoader):
+    """libyaml's composer, with implicit tags resolved later, by us.
+
+    The composer asks `self.resolve(kind, value, implicit)` for the tag of every node without
+    an explicit one. The stock resolver is Python code called back from C for each of a
+    submission's ~180 scalars, trying several regular expressions on each. Here `resolve` is
+    the builtin `slice`, so the composer stores the question itself, slice(kind, value,
+    implicit), as the node's tag at C speed; `_resolved_tag` answers it when the node is built
+    (same answers as PyYAML's resolver: see there). Explicit tags (`!!str`, `!foo`) stay strings.
+    """
+
+    resolve = slice  # a type, not a function: not bound as a method, called as slice(kind, value, implicit)
+    # The composer also calls these two around every node, for path resolvers, which nobody
+    # registers here; builtins that accept the same arguments and do nothing save a Python call.
+    descend_resolver = slice  # (parent, index)
+    ascend_resolver = tuple  # ()
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _resolved_tag(node: yaml.Node) -> str:
+    """The node's tag, resolving an implicit one as PyYAML's Resolver would."""
+    tag = node.tag
+    if tag.__class__ is not slice:
+        return tag
+    kind, value, implicit = tag.start, tag.stop, tag.step
+    if kind is yaml.ScalarNode:
+        # Text whose first character cannot start a number, bool, null or date is text: say so
+        # at once instead of trying every implicit resolver's regular expression.
+        if not implicit[0] or (value and value[0] not in _RESOLVABLE_FIRST):
+            return _STR
+        if _PLAIN_INT.match(value):  # 95, not 012 (octal in YAML 1.1) nor 1_000
+            return _INT
+        if _PLAIN_FLOAT.match(value):  # 95.33, 0.699
+            return _FLOAT
+    return _RESOLVER.resolve(kind, value, implicit)
+
+
+class _DateText(str):
+    """A scalar YAML would read as a date; kept as its text."""
+
+
+def is_date_text(value: Any) -> bool:
+    return isinstance(value, _DateText)
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _tag_error(node: yaml.Node, file: str) -> InputError:
+    line, column = _position(node)
+    return InputError.single(
+        f"unsupported YAML tag {_resolved_tag(node)!r}", file=file, line=line, column=column,
+        hint="remove the tag: ecocheck reads plain numbers, text, lists and mappings only",
+        code="yaml-tag",
+    )
+
+
+def _scalar(node: yaml.ScalarNode, file: str) -> Any:
+    tag = _resolved_tag(node)
+    if tag == _STR:
+        return node.value
+    convert = _SCALARS.get(tag)
+    if convert is not None:
+        return convert(node)
+    if tag == _TAG + "timestamp":
+        # A date such as 2022-12-31 is not a value ecocheck understands; keep the text so
+        # that the caller can say so precisely instead of failing on a datetime object.
+        return _DateText(node.value)
+    raise _tag_error(node, file)
+
+
+def _key(key_node: yaml.Node, file: str) -> str:
+    tag = _resolved_tag(key_node)
+    if tag == _STR and isinstance(key_node, yaml.ScalarNode):
+        return key_node.value
+    if not isinstance(key_node, yaml.ScalarNode):
+        line, column = _position(key_node)
+        raise InputError.single("a mapping key must be plain text", file=file, line=line, column=column,
+                                code="yaml-key")
+    if tag == _TAG + "merge":
+        line, column = _position(key_node)
+        raise InputError.single("merge keys (<<) are not supported", file=file, line=line, column=column,
+                                hint="write the keys out in full", code="yaml-merge")
+    key = _scalar(key_node, file)
+    return key if isinstance(key, str) else str(key_node.value)
+
+
+_ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode
+
+
+class _Builder:
+    """Plain data from the node tree: bounded in nodes and depth, duplicate keys rejected.
+
+    The common cases (text, plain ints and decimals, keys that are text) are decided inline;
+    everything else goes through _scalar/_key, which give the same answers more slowly.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.count = 0
+
+    def _limits(self, node: yaml.Node, depth: int) -> None:
+        if self.count > MAX_NODES:
+            line, column = _position(node)
+            raise InputError.single(
+                f"document too large: more than {MAX_NODES} nodes (aliases included)",
+                file=self.file, line=line, column=column,
+                hint="a submission has a few hundred values; remove repeated aliases (&/*)",
+                code="yaml-limit",
+            )
+        if depth > MAX_DEPTH:
+            line, column = _position(node)
+            raise InputError.single(
+                f"document nested deeper than {MAX_DEPTH} levels", file=self.file, line=line, column=column,
+                hint="a submission needs at most three levels: indicators, sub-items, fields",
+                code="yaml-limit",
+            )
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            self._limits(node, depth)
+        tag = node.tag
+        if node.__class__ is _ScalarNode:  # a mapping's values are decided in its loop below
+            return _scalar(node, self.file)
+        if isinstance(node, _MappingNode):
+            if tag.__class__ is not slice and tag != _MAP:
+                raise _tag_error(node, self.file)
+            result: dict = {}
+            file = self.file
+            for key_node, value_node in node.value:
+                key_tag = key_node.tag
+                if (key_node.__class__ is _ScalarNode and key_tag.__class__ is slice and key_tag.step[0]
+                        and key_tag.stop and key_tag.stop[0] not in _RESOLVABLE_FIRST):
+                    key = key_tag.stop
+                else:
+                    key = _key(key_node, file)
+                if key in result:
+                    raise self._duplicate(node, key_node, key)
+                # Most values are plain scalars: decided here, as build() would, without a call.
+                value_tag = value_node.tag
+                if value_node.__class__ is _ScalarNode and value_tag.__class__ is slice and depth < MAX_DEPTH:
+                    self.count += 1
+                    if self.count > MAX_NODES:
+                        self._limits(value_node, depth + 1)
+                    value = value_tag.stop
+                    if not value_tag.step[0]:  # quoted: always text
+                        result[key] = value
+                        continue
+                    if value and value[0] not in _RESOLVABLE_FIRST:
+                        result[key] = value
+                        continue
+                    number = _PLAIN_NUMBER.match(value)
+                    if number is not None:
+                        result[key] = int(value) if number.lastindex is None else float(value)
+                        continue
+                    result[key] = _scalar(value_node, file)
+                    continue
+                result[key] = self.build(value_node, depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode) and (tag.__class__ is slice or tag == _SEQ):
+            return [self.build(child, depth + 1) for child in node.value]
+        if isinstance(node, yaml.ScalarNode):  # pragma: no cover - a ScalarNode subclass
+            return _scalar(node, self.file)
+        raise _tag_error(node, self.file)
+
+    def _duplicate(self, mapping: yaml.MappingNode, key_node: yaml.Node, key: str) -> InputError:
+        first = next(k for k, _ in mapping.value if _key(k, self.file) == key)
+        line, column = _position(key_node)
+        return InputError.single(
+            f"duplicate key {key!r} (first given at line {_position(first)[0]})",
+            file=self.file, line=line, column=column,
+            hint="each key may appear once: keep one entry and delete the other", code="duplicate-key",
+        )
+
+
+def _marks(root: yaml.Node, file: str) -> dict[tuple, tuple[int, int]]:
+    """Positions of every node by path, and of every key under ("<key>", *path).
+
+    Only computed when a message needs a position: a valid file never pays for it.
+    """
+    marks: dict[tuple, tuple[int, int]] = {}
+    stack = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        marks.setdefault(path, _position(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = _key(key_node, file)
+                marks.setdefault(("<key>",) + path + (key,), _position(key_node))
+                stack.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, path + (i,)) for i, child in enumerate(node.value))
+    return marks
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode a file's bytes as UTF-8 (a BOM is allowed), saying clearly what else it is."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError.single(
+            "file is UTF-16, not UTF-8", file=file, code="encoding",
+            hint="save it as UTF-8 (in Excel/Notepad: 另存为 → 编码 UTF-8)",
+        )
+    if b"\x00" in raw[:8192]:
+        raise InputError.single(
+            "file is binary (it contains NUL bytes), not a YAML text file", file=file,
+            code="binary", hint="give the .yaml submission, not a spreadsheet or archive",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = "save the file as UTF-8"
+        try:
+            raw.decode("gb18030")
+            hint = ("the file looks GBK/GB18030-encoded (common for files saved by Windows "
+                    "Excel or Notepad); save it as UTF-8, e.g. `iconv -f GBK -t UTF-8`")
+        except UnicodeDecodeError:
+            pass
+        raise InputError.single(
+            "file is not valid UTF-8", file=file, line=line, column=column, hint=hint,
+            code="encoding",
+        ) from None
+
+
+def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> InputError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = getattr(exc, "problem", None) or str(exc)
+    hint = "check indentation and that every `key: value` has a space after the colon"
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "tab" in str(problem) or "\t" in bad_line[: max(column, 1) + 1]:
+        hint = "YAML does not allow tab characters for indentation: indent with spaces"
+    message = f"YAML syntax error: {problem}"
+    context = getattr(exc, "context", None)
+    if context:
+        message += f" ({context})"
+    return InputError.single(message, file=file, line=line, column=column, hint=hint,
+                             code="yaml-syntax")
+
+
+def load_text(text: str, file: str) -> Located:
+    """Parse one YAML document from text."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, file, text) from None
+    if node is None:
+        raise InputError.single("file is empty", file=file, code="empty",
+                                hint="a submission needs at least region, level, year and indicators")
+    data = _Builder(file).build(node, 0)
+    return Located(data, file, node)
+
+
+def load_file(path: str | Path, display: str | None = None) -> Located:
+    """Read and parse a YAML file, turning every failure into an InputError."""
+    # No Path object per file: pathlib interns every part of every path it parses, and the
+    # interpreter's table of interned strings never shrinks (about 40 bytes per file of a batch).
+    name = display or str(Path(path))
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InputError.single(
+                    f"file is too large ({size} bytes; the limit is {MAX_BYTES})", file=name,
+                    code="too-large", hint="a county-year submission is a few kilobytes",
+                )
+            raw = handle.read()
+    except FileNotFoundError:
+        raise InputError.single("file not found", file=name, code="not-found") from None
+    except IsADirectoryError:
+        raise InputError.single("is a directory, not a file", file=name, code="not-found",
+                                hint="use `ecocheck batch DIR` to check a folder") from None
+    except OSError as exc:
+        raise InputError.single(f"cannot read file: {exc.strerror}", file=name,
+                                code="io") from None
+    return load_text(decode(raw, name), name)
+
+
+__all__ = ["Located", "Problem", "load_file", "load_text", "decode", "is_date_text"]

@@ -1,1 +1,0 @@
-"""The pure core: loading rules and submissions, evaluating them. Nothing here prints."""

@@ -1,0 +1,1 @@
+"""Stage 3, the engine: evaluating submissions, results and reports, batches and their summary."""

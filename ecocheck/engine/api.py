@@ -1,0 +1,64 @@
+"""The core's front door: file paths in, Reports out. What the CLI and batch runner call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ecocheck.base.errors import InputError, Problem
+from ecocheck.engine.evaluate import evaluate
+from ecocheck.engine.results import Report
+from ecocheck.submission.model import Submission
+from ecocheck.library.loader import Library, load_library
+from ecocheck.submission.reader import load_submission
+
+if TYPE_CHECKING:
+    from ecocheck.submission.history import HistoryIndex
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one file: a report, or the problems that prevented one."""
+
+    file: str
+    report: Report | None = None
+    problems: list[Problem] | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.report is None:
+            return 2
+        return 0 if self.report.summary()["binding_met"] else 1
+
+
+def load_with_history(path: str | Path, library: Library, *, edition: str | None = None,
+                      history: "str | Path | HistoryIndex | None" = None) -> Submission:
+    """A submission with last year's values attached (its `previous:` file, else `history`)."""
+    submission = load_submission(path, library, edition=edition, display=str(path))
+    if submission.previous_file or history is not None:
+        from ecocheck.submission.history import attach_history  # only series need it: keep start-up light
+
+        submission = attach_history(submission, path, library, history)
+    return submission
+
+
+def check_file(path: str | Path, library: Library, *, edition: str | None = None,
+               history_dir: "str | Path | HistoryIndex | None" = None) -> Checked:
+    """Evaluate one file. Trend criteria take last year's value from the file's `previous:`
+    submission, else from the nearest earlier year of the same region in `history_dir`
+    (a folder, or a HistoryIndex scanned once for many files); see ecocheck.submission.history."""
+    name = str(path)
+    try:
+        submission = load_with_history(path, library, edition=edition, history=history_dir)
+        report = evaluate(submission, library.get(submission.edition))
+        return Checked(name, report=report)
+    except InputError as err:
+        return Checked(name, problems=err.problems)
+
+
+def open_library(rules: str | Path | None = None) -> Library:
+    return load_library(rules)
+
+
+__all__ = ["Checked", "check_file", "load_with_history", "open_library", "InputError"]

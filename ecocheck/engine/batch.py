@@ -1,0 +1,231 @@
+"""Checking many submissions: discovery, parallel evaluation, results streamed in input order.
+
+Workers are processes (evaluation is CPU-bound Python). Each worker loads the rule library
+once (it is cached per process) and sends back only what the caller asked for — pickling and
+unpickling is work the one parent process does for every file, while the workers share the
+checking:
+
+- always: the county's summary row (a tuple, see ecocheck.engine.summary.COUNTY_FIELDS) and,
+  once per chunk of files, the chunk's per-indicator status counts (a few dozen numbers
+  instead of one tuple per indicator per file);
+- `full=True`: the canonical report as a dict (for the export formats);
+- `full="json"`: the canonical report already serialised as JSON, so that the parent only
+  copies bytes to the output.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ecocheck.base.errors import Problem
+
+SUFFIXES = (".yaml", ".yml")
+STATUS_SLOT = {"pass": 3, "fail": 4, "missing": 5, "not_applicable": 6}  # in a tally entry
+
+
+class Item:
+    """One file's outcome as the batch runner yields it."""
+
+    __slots__ = ("file", "report", "row", "problems", "warnings", "tally", "report_json")
+
+    def __init__(self, file: str, report: dict[str, Any] | None, row: tuple | None,
+                 problems: list[dict[str, Any]], warnings: list[dict[str, Any]],
+                 tally: dict | None = None, report_json: bytes | None = None) -> None:
+        self.file = file
+        self.report = report  # the canonical report (full=True) or None
+        self.row = row  # the county's summary row (always present when evaluated)
+        self.problems = problems
+        self.warnings = warnings
+        # per-indicator status counts, {(edition, id): [number, name, attribute, pass, fail,
+        # missing, not_applicable]}, of this item and the items before it that carried none
+        self.tally = tally
+        self.report_json = report_json  # the report as JSON (full="json") or None
+
+    def __reduce__(self):  # pickled as a call with the fields: compact, and no __dict__
+        return Item, (self.file, self.report, self.row, self.problems, self.warnings, self.tally,
+                      self.report_json)
+
+
+def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """Submission files under `paths` (folders recursively, files, globs), sorted, deduplicated.
+
+    A path that matches nothing is a problem, not a silent skip.
+    """
+    found: list[str] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(_submissions_under(str(path)))
+        elif path.is_file():
+            found.append(str(path))
+        elif glob.has_magic(raw):
+            matches = [m for m in glob.glob(raw, recursive=True) if Path(m).is_file()]
+            if not matches:
+                problems.append(Problem("pattern matches no file", raw, code="not-found"))
+            found.extend(matches)
+        else:
+            problems.append(Problem("file not found", raw, code="not-found"))
+    found.sort()  # then duplicates sit side by side (a file named twice, or under two folders given)
+    return [name for i, name in enumerate(found) if not i or name != found[i - 1]], problems
+
+
+def _submissions_under(folder: str) -> Iterator[str]:
+    """The .yaml/.yml files under folder, as os.walk finds them: hidden files and folders left
+    out, symlinked folders not followed, unreadable folders skipped. Entry by entry: a folder
+    of 30,000 files is never held as a list of names as well as of paths."""
+    pending = [folder]
+    while pending:
+        try:
+            listing = os.scandir(pending.pop())
+        except OSError:
+            continue
+        with listing:
+            try:
+                for entry in listing:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not entry.is_symlink():
+                            pending.append(entry.path)
+                    elif name.endswith(SUFFIXES):
+                        yield entry.path
+            except OSError:  # the folder went away or became unreadable while listed
+                continue
+
+
+# ── worker side ────────────────────────────────────────────────────────────────────────
+
+_STATE: dict[str, Any] = {}
+
+
+def _init(rules: str | None, edition: str | None, full: bool | str, history: Any = None) -> None:
+    from ecocheck.library.loader import load_library
+
+    # history: a HistoryIndex scanned once by the caller (batch --history), or None
+    _STATE.update(library=load_library(rules), edition=edition, full=full, history=history)
+
+
+def _tally_into(tally: dict, report: Any) -> None:
+    edition = report.edition
+    for r in report.results:
+        entry = tally.get((edition, r.id))
+        if entry is None:
+            entry = tally[(edition, r.id)] = [r.number, r.name, r.attribute, 0, 0, 0, 0]
+        entry[STATUS_SLOT[r.status]] += 1
+
+
+def _check(file: str, tally: dict) -> Item:
+    from ecocheck.engine.summary import county_tuple
+    from ecocheck.engine.api import check_file
+
+    checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"))
+    if checked.report is None:
+        return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
+    report = checked.report
+    warnings = [w.as_dict() for w in report.warnings]
+    row = county_tuple(report)
+    full = _STATE["full"]
+    if full == "json":
+        import json
+
+        item = Item(file, None, row, [], warnings,
+                    report_json=json.dumps(report.as_dict(), ensure_ascii=False).encode("utf-8"))
+    else:
+        item = Item(file, report.as_dict() if full else None, row, [], warnings)
+    _tally_into(tally, report)  # last: a file that failed above is counted nowhere
+    return item
+
+
+def _check_chunk(files: list[str]) -> list[Item]:
+    """Each file's Item, the chunk's status counts on the last one."""
+    tally: dict = {}
+    items = [_guarded(f, tally) for f in files]
+    if items:
+        items[-1].tally = tally
+    return items
+
+
+def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
+        full: bool | str = False, chunk: int = 0, history: Any = None) -> Iterator[Item]:
+    """Evaluate `files`, yielding one Item per file in the order given.
+
+    jobs=1 runs in this process; more uses a process pool. An exception inside a worker (a
+    bug) becomes that file's problem, so one file never stops the batch.
+    """
+    import gc
+
+    # Checking allocates many short-lived objects and no reference cycles worth collecting
+    # often: a higher threshold for the youngest generation, and the long-lived objects
+    # (the rule library, the modules) frozen out of collections.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
+    try:
+        if jobs <= 1 or len(files) <= max(chunk, 16):
+            _init(rules, edition, full, history)
+            gc.freeze()
+            size = chunk or 64
+            for i in range(0, len(files), size):
+                yield from _check_chunk(files[i:i + size])
+            return
+        import multiprocessing as mp
+
+        # Enough chunks to keep every worker busy to the end, few enough that each carries
+        # a good number of files per message; full reports (~40 KB each) in smaller ones.
+        size = chunk or max(8, min(16 if full else 128, len(files) // (jobs * 8) or 1))
+        chunks = [files[i:i + size] for i in range(0, len(files), size)]
+        context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, full, history)) as pool:
+            # A few chunks in flight per worker, not all of them: results wait in memory only
+            # until the caller takes them, so a slow consumer does not make memory grow.
+            waiting = iter(chunks)
+            pending = deque((c, pool.apply_async(_check_chunk, (c,))) for c in islice(waiting, 3 * jobs))
+            while pending:
+                chunk, result = pending.popleft()
+                items = result.get()
+                for c in islice(waiting, 1):
+                    pending.append((c, pool.apply_async(_check_chunk, (c,))))
+                for name, item in zip(chunk, items):
+                    # The worker's path is a copy of the one this process holds: keep one string
+                    # per file, not two, for as long as the summary keeps the county's row.
+                    item.file = name
+                    if item.row is not None:
+                        item.row = (name, *item.row[1:])
+                    yield item
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+def _init_worker(rules: str | None, edition: str | None, full: bool | str, history: Any = None) -> None:
+    import gc
+
+    _init(rules, edition, full, history)
+    gc.set_threshold(max(gc.get_threshold()[0], 20_000))
+    gc.freeze()
+
+
+def _guarded(file: str, tally: dict | None = None) -> Item:
+    try:
+        return _check(file, {} if tally is None else tally)
+    except Exception as exc:  # a bug must not stop or hide the rest of the batch
+        return Item(file, None, None, [Problem(f"internal error: {type(exc).__name__}: {exc}", file,
+                                               code="internal").as_dict()], [])
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,138 @@
+"""Evaluating a submission against an edition: data in, a Report out. No I/O."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ecocheck.library.criteria import Criterion, combine
+from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS
+from ecocheck.library.model import Edition, Indicator
+from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.outcome import Outcome
+from ecocheck.engine.results import Report, Result, json_number
+from ecocheck.submission.model import Submission
+from ecocheck.base.values import format_number
+
+
+def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outcome:
+    """One criterion on one entry, with the county's declaration (`met`) where numbers fall short.
+
+    Measured numbers always win over a declaration: a declared `met: true` can only fill in
+    what the numbers leave undecided (缺数据), never overturn a measured 未达标.
+    """
+    if entry is None:
+        return Outcome(MISSING, "not given (未提供)")
+    if entry.applicable is False:  # only sub-items may say so (the submission loader checks)
+        return Outcome(NOT_APPLICABLE, f"declared not applicable (申报不适用): {entry.note}", declared=True)
+    measured = criterion.evaluate(entry, profile)
+    return measured if entry.met is None else _with_declaration(measured, entry)
+
+
+def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
+    if entry.met is None:
+        return measured
+    said = "declared met (申报达标)" if entry.met else "declared not met (申报未达标)"
+    if entry.note:
+        said += f": {entry.note}"
+    if measured.status == MISSING:
+        return Outcome(PASS if entry.met else FAIL, said, declared=True)
+    if measured.status == PASS and entry.met is False:
+        return Outcome(FAIL, lambda: f"{said}; the given values alone would pass ({measured.reason})", declared=True)
+    if measured.status == FAIL and entry.met:
+        return Outcome(FAIL, lambda: f"{measured.reason}; the declaration “met” is contradicted by the values")
+    return measured
+
+
+def _head(part: Any, ind: Indicator, requirement: str, verified: bool) -> tuple:
+    """A Result's head (model.HEAD_FIELDS): the rule's side of it, for one region's profile."""
+    return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute,
+            requirement, verified, ind.source_text)
+
+
+# What evaluating an indicator needs that depends on the rule and the region's profile only
+# (applicability, the requirement as this region reads it, whether its bound is verified):
+# worked out once per edition and profile, not once per submission.
+_NA, _LEAF, _ITEMS = 0, 1, 2
+
+
+def _indicator_plan(ind: Indicator, profile: Profile) -> tuple:
+    applies, why = ind.applies_to(profile)
+    if not applies:
+        items = tuple(_head(item, ind, resolved_requirement(item.requirement, item.criterion, profile), ind.verified)
+                      for item in ind.items)
+        return (_NA, ind, _head(ind, ind, ind.requirement, ind.verified), why, items)
+    if not ind.items:
+        verified = ind.verified and ind.criterion.verified_for(profile)
+        return (_LEAF, ind, _head(ind, ind, resolved_requirement(ind.requirement, ind.criterion, profile), verified))
+    items = tuple((item, _head(item, ind, resolved_requirement(item.requirement, item.criterion, profile),
+                               ind.verified and item.criterion.verified_for(profile))) for item in ind.items)
+    verified = ind.verified and all(item.criterion.verified_for(profile) for item in ind.items)
+    return (_ITEMS, ind, _head(ind, ind, ind.requirement, verified), items)
+
+
+def _edition_plan(edition: Edition, profile: Profile) -> tuple:
+    plans = edition.__dict__.get("_plans")
+    if plans is None or len(plans) > 4096:  # profiles are a few hundred combinations of class values
+        plans = {}
+        object.__setattr__(edition, "_plans", plans)
+    key = (profile.level, profile.coastal, tuple(profile.classes.items()))
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = tuple(_indicator_plan(ind, profile) for ind in edition.indicators)
+    return plan
+
+
+def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
+    kind, ind, head = plan[0], plan[1], plan[2]
+    if kind == _LEAF:
+        return Result(head, decide(ind.criterion, entry, profile), entry)
+    if kind == _NA:
+        outcome = Outcome(NOT_APPLICABLE, plan[3])
+        return Result(head, outcome, None, [Result(item_head, outcome, None) for item_head in plan[4]])
+    items = []
+    for item, item_head in plan[3]:
+        sub_entry = entry.items.get(item.id) if entry else None
+        if sub_entry is None and entry is not None and entry.met is not None:
+            sub_outcome = Outcome(MISSING, "not given (未提供)")
+        else:
+            sub_outcome = decide(item.criterion, sub_entry, profile)
+        items.append(Result(item_head, sub_outcome, sub_entry))
+    whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else "", r.declared)
+                     for r in items])
+    if entry is not None:
+        whole = _with_declaration(whole, entry)
+    if whole.status == PASS and not whole.has_reason:
+        whole = Outcome(PASS, "all sub-items met (各分项均达标)", whole.declared)
+    return Result(head, whole, entry, items)
+
+
+def _named(item: Result) -> Callable[[], str]:
+    """A sub-item's reason under its name, in the indicator's reason (written when read)."""
+    return lambda: f"{item.name}: {item.reason}"
+
+
+def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) -> Result:
+    return _evaluate(_indicator_plan(ind, profile), entry, profile)
+
+
+def resolved_requirement(printed: str, criterion: Criterion, profile: Profile) -> str:
+    """The requirement as printed, or, when it depends on the region, this region's part of it."""
+    if criterion.keyed():
+        return criterion.describe(profile)
+    return printed
+
+
+def evaluate(submission: Submission, edition: Edition) -> Report:
+    profile, entries = submission.profile, submission.entries
+    results = [_evaluate(plan, entries.get(plan[1].id), profile) for plan in _edition_plan(edition, profile)]
+    return Report(region=submission.region, level=submission.level, year=submission.year,
+                  edition=edition.id, edition_title=edition.title, profile=profile,
+                  results=results, file=submission.file, warnings=list(submission.warnings))
+
+
+def exit_code(report: Report) -> int:
+    """0 when every applicable 约束性 indicator passes, else 1."""
+    return 0 if report.summary()["binding_met"] else 1
+
+
+__all__ = ["evaluate", "evaluate_indicator", "decide", "exit_code", "format_number", "json_number"]

@@ -1,0 +1,279 @@
+"""Loading the rule library: YAML rule files, validated by schema and by meaning, into Editions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ecocheck.library import criteria
+from ecocheck.base.errors import InputError, Problem
+from ecocheck.library.model import Edition, Indicator, ProfileClass, SourceRef, SubItem
+from ecocheck.base.names import suggestion
+from ecocheck.base.yamlsafe import Located, load_file
+
+LEVEL_KEY = "level"
+
+
+def default_rules_dir() -> Path:
+    """The rule library shipped with the package (top-level rules/ in a source checkout)."""
+    # An installed wheel has ecocheck/rules/ (a folder without __init__.py, so importlib sees a
+    # namespace package whose resources.files() is a MultiplexedPath, not a path): look first.
+    installed = Path(__file__).resolve().parents[1] / "rules"
+    if installed.is_dir() and any(installed.glob("*.yaml")):
+        return installed
+    # Else where the import system finds the package ecocheck.rules (an editable install maps it
+    # to the top-level rules/); find_spec, not importlib.resources, which is slow to import.
+    try:
+        from importlib.util import find_spec
+
+        spec = find_spec("ecocheck.rules")
+        for location in (spec.submodule_search_locations or ()) if spec else ():
+            path = Path(location)
+            if path.is_dir() and any(path.glob("*.yaml")):
+                return path
+    except (ImportError, ValueError):  # pragma: no cover - broken install
+        pass
+    return Path(__file__).resolve().parents[2] / "rules"  # pragma: no cover
+
+
+@dataclass
+class Library:
+    editions: dict[str, Edition]
+    default_id: str
+    aliases: dict[str, str]
+
+    def get(self, key: str | None) -> Edition:
+        if key is None:
+            return self.editions[self.default_id]
+        edition_id = self.aliases.get(str(key))
+        if edition_id is None:
+            raise KeyError(key)
+        return self.editions[edition_id]
+
+    def names(self) -> list[str]:
+        return sorted(self.aliases)
+
+
+def _schema_problems(doc: Located) -> list[Problem]:
+    from ecocheck.schemas import validator
+
+    problems = []
+    for error in sorted(validator("rules").iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        path = tuple(error.absolute_path)
+        where = _rule_name(doc.data, path)
+        message = error.message
+        if error.validator in ("oneOf", "if", "allOf") and error.context:
+            best = min(error.context, key=lambda e: len(list(e.relative_path)))
+            message = best.message
+        problems.append(doc.problem(path, f"{where}{_short(error, message)}", code="rule-schema"))
+    return problems
+
+
+def _short(error: Any, message: str) -> str:
+    """jsonschema quotes the whole offending value; for a rule file say what is expected instead."""
+    if len(message) <= 160:
+        return message
+    field = ".".join(map(str, error.absolute_path)) or "the file"
+    if error.validator == "type":
+        return f"{field} must be of type {error.validator_value}"
+    if error.validator == "enum":
+        return f"{field} must be one of {error.validator_value}"
+    return message[:157] + "..."
+
+
+def _rule_name(data: Any, path: tuple) -> str:
+    """'rule <id>: ' for a path inside an indicator, so the author sees which rule is wrong."""
+    if len(path) >= 2 and path[0] == "indicators" and isinstance(path[1], int):
+        try:
+            return f"rule {data['indicators'][path[1]].get('id', '#' + str(path[1] + 1))}: "
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return ""
+    return ""
+
+
+def _check_meaning(doc: Located) -> list[Problem]:
+    """What the schema cannot say: unique ids, complete numbering, known profile classes."""
+    data = doc.data
+    problems: list[Problem] = []
+    classes = data.get("classes", {})
+    seen_ids: dict[str, int] = {}
+    seen_numbers: dict[int, str] = {}
+    names: dict[str, str] = {}
+    for index, ind in enumerate(data["indicators"]):
+        path = ("indicators", index)
+        rid = ind["id"]
+        if rid in seen_ids:
+            problems.append(doc.problem(path + ("id",), f"rule {rid}: duplicate id (also indicator #{seen_ids[rid] + 1})",
+                                        "give each indicator its own id", code="rule-duplicate"))
+        seen_ids.setdefault(rid, index)
+        number = ind["number"]
+        if number in seen_numbers:
+            problems.append(doc.problem(path + ("number",), f"rule {rid}: official number {number} is also used by {seen_numbers[number]}",
+                                        code="rule-duplicate"))
+        seen_numbers.setdefault(number, rid)
+        for name in (ind["name"], *ind.get("aliases", ())):
+            if name in names and names[name] != rid:
+                problems.append(doc.problem(path + ("name",), f"rule {rid}: name {name!r} is also used by {names[name]}",
+                                            code="rule-duplicate"))
+            names[name] = rid
+        item_ids: set[str] = set()
+        for j, item in enumerate(ind.get("items", ())):
+            if item["id"] in item_ids:
+                problems.append(doc.problem(path + ("items", j, "id"), f"rule {rid}: duplicate sub-item id {item['id']!r}",
+                                            code="rule-duplicate"))
+            item_ids.add(item["id"])
+            problems += _check_criterion(doc, item["criterion"], path + ("items", j, "criterion"), rid, classes)
+        if "criterion" in ind:
+            problems += _check_criterion(doc, ind["criterion"], path + ("criterion",), rid, classes)
+    count = data["edition"]["indicator_count"]
+    missing = sorted(set(range(1, count + 1)) - set(seen_numbers))
+    if missing:
+        problems.append(doc.problem(("edition", "indicator_count"),
+                                    f"edition declares {count} indicators but official number(s) "
+                                    f"{', '.join(map(str, missing))} have no rule", code="rule-numbering"))
+    extra = sorted(n for n in seen_numbers if n > count)
+    if extra:
+        problems.append(doc.problem(("edition", "indicator_count"),
+                                    f"official number(s) {', '.join(map(str, extra))} exceed the declared count {count}",
+                                    code="rule-numbering"))
+    return problems
+
+
+def _check_criterion(doc: Located, spec: dict, path: tuple, rid: str, classes: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    kind = spec["kind"]
+    if kind == "threshold" and "by" in spec:
+        key = spec["by"]
+        if key == LEVEL_KEY:
+            allowed = {"county", "city"}
+        elif key in classes:
+            allowed = set(classes[key]["values"])
+        else:
+            problems.append(doc.problem(path + ("by",), f"rule {rid}: threshold keyed by unknown profile class {key!r}",
+                                        suggestion(key, [LEVEL_KEY, *classes]) or "declare it under `classes:`",
+                                        code="rule-class"))
+            return problems
+        for value_key in spec["values"]:
+            if value_key not in allowed:
+                problems.append(doc.problem(path + ("values", value_key),
+                                            f"rule {rid}: {value_key!r} is not a value of class {key!r}",
+                                            suggestion(value_key, allowed) or f"use one of {sorted(allowed)}",
+                                            key=True, code="rule-class"))
+    for j, part in enumerate(spec.get("parts", ())):
+        problems += _check_criterion(doc, part, path + ("parts", j), rid, classes)
+    for j, band in enumerate(spec.get("bands", ())):
+        problems += _check_criterion(doc, band["criterion"], path + ("bands", j, "criterion"), rid, classes)
+    if kind == "all_of":
+        types = {criteria.value_type(criteria.build(p)) for p in spec["parts"]}
+        if len(types) > 1:
+            problems.append(doc.problem(path, f"rule {rid}: all_of mixes numeric and qualitative parts",
+                                        "split it into sub-items", code="rule-criterion"))
+    return problems
+
+
+def _build_edition(doc: Located) -> Edition:
+    data = doc.data
+    meta = data["edition"]
+    classes = {
+        key: ProfileClass(key, spec["name"], dict(spec["values"]), dict(spec.get("aliases", {})))
+        for key, spec in data.get("classes", {}).items()
+    }
+    indicators = []
+    for ind in data["indicators"]:
+        items = tuple(
+            SubItem(item["id"], item["name"], item["name_en"], item["unit"], item["requirement"],
+                    criteria.build(item["criterion"]), tuple(item.get("aliases", ())))
+            for item in ind.get("items", ())
+        )
+        src = ind["source"]
+        indicators.append(Indicator(
+            id=ind["id"], number=ind["number"], name=ind["name"], name_en=ind["name_en"],
+            domain=ind["domain"], task=ind["task"], unit=ind["unit"], attribute=ind["attribute"],
+            levels=tuple(ind["applies"]["levels"]), coastal_only=ind["applies"].get("coastal_only", False),
+            requirement=ind["requirement"],
+            criterion=criteria.build(ind["criterion"]) if "criterion" in ind else None,
+            items=items, source=SourceRef(src["doc"], src.get("line"), src.get("note", "")),
+            verified=ind.get("verified", True), verification_note=ind.get("verification", ""),
+            aliases=tuple(ind.get("aliases", ())), note=ind.get("note", ""),
+        ))
+    indicators.sort(key=lambda i: i.number)
+    return Edition(
+        id=str(meta["id"]), title=meta["title"], title_en=meta["title_en"], issued=str(meta["issued"]),
+        aliases=tuple(meta.get("aliases", ())), indicator_count=meta["indicator_count"], classes=classes,
+        indicators=tuple(indicators), file=doc.file, document=meta.get("document", ""),
+        notes=meta.get("notes", ""),
+    )
+
+
+def load_rule_file(path: str | Path) -> tuple[Edition, bool]:
+    """One edition from one file; raises InputError listing every problem found."""
+    doc = load_file(path)
+    if not isinstance(doc.data, dict):
+        raise InputError.single("a rule file must be a mapping with `edition:` and `indicators:`",
+                                file=doc.file, line=1, column=1, code="rule-schema")
+    problems = _schema_problems(doc)
+    if not problems:
+        problems = _check_meaning(doc)
+    if problems:
+        raise InputError(problems)
+    return _build_edition(doc), bool(doc.data["edition"].get("default", False))
+
+
+CASE_SUFFIX = ".cases.yaml"  # rule-test case files sit beside rule files; they are not editions
+
+
+def rule_files(location: str | Path) -> list[Path]:
+    """Edition files in a folder (not its subfolders, e.g. plans/), or the one file given."""
+    path = Path(location)
+    if path.is_dir():
+        found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+        return [f for f in found if not f.name.endswith(CASE_SUFFIX)]
+    return [path]
+
+
+def load_library(location: str | Path | None = None) -> Library:
+    """Every edition in a rule file or folder (the shipped library by default)."""
+    files = rule_files(location or default_rules_dir())
+    if not files:
+        raise InputError.single("no rule files (*.yaml) found", file=str(location), code="rule-schema")
+    return _load(tuple(str(f) for f in files))
+
+
+@cache
+def _load(files: tuple[str, ...]) -> Library:
+    """Validated once per process; the shipped library also once per change (core.rulecache)."""
+    shipped = default_rules_dir()
+    if all(Path(f).parent == shipped for f in files):
+        from ecocheck.library.cache import cached
+
+        return cached(files, _load_files)
+    return _load_files(files)
+
+
+def _load_files(files: tuple[str, ...]) -> Library:
+    editions: dict[str, Edition] = {}
+    aliases: dict[str, str] = {}
+    default_id = None
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            edition, is_default = load_rule_file(file)
+        except InputError as err:
+            problems += err.problems
+            continue
+        if edition.id in editions:
+            problems.append(Problem(f"edition {edition.id!r} is defined twice (also in {editions[edition.id].file})",
+                                    file, code="rule-duplicate"))
+            continue
+        editions[edition.id] = edition
+        for alias in (edition.id, *edition.aliases):
+            aliases[alias] = edition.id
+        if is_default:
+            default_id = edition.id
+    if problems:
+        raise InputError(problems)
+    if default_id is None:  # no file claims default: the most recently issued edition
+        default_id = max(editions.values(), key=lambda e: e.issued).id
+    return Library(editions, default_id, aliases)

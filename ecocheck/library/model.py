@@ -1,0 +1,111 @@
+"""The rule model: editions, their indicators and sub-items, and where each rule comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ecocheck.base.entries import Profile
+from ecocheck.base.words import BINDING, LEVEL_ZH
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    doc: str
+    line: int | None = None
+    note: str = ""
+
+    def __str__(self) -> str:
+        text = self.doc + (f":{self.line}" if self.line else "")
+        return text + (f" ({self.note})" if self.note else "")
+
+
+@dataclass(frozen=True)
+class SubItem:
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    requirement: str
+    criterion: Any  # ecocheck.library.criteria.Criterion
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    number: int
+    name: str
+    name_en: str
+    domain: str
+    task: str
+    unit: str
+    attribute: str  # 约束性 | 参考性
+    levels: tuple[str, ...]  # which levels it applies to: county, city
+    coastal_only: bool
+    requirement: str  # exactly as printed in the standard
+    criterion: Any | None  # None for composites: every item must pass
+    items: tuple[SubItem, ...]
+    source: SourceRef
+    verified: bool = True
+    verification_note: str = ""
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def binding(self) -> bool:
+        return self.attribute == BINDING
+
+    @property
+    def source_text(self) -> str:
+        cached = self.__dict__.get("_source_text")
+        if cached is None:
+            cached = str(self.source)
+            object.__setattr__(self, "_source_text", cached)
+        return cached
+
+    def applies_to(self, profile: "Profile") -> tuple[bool, str]:
+        if profile.level not in self.levels:
+            only = "、".join(LEVEL_ZH[level] for level in self.levels)
+            return False, f"仅适用于{only}级 (applies to {', '.join(self.levels)} only)"
+        if self.coastal_only and not profile.coastal:
+            return False, "仅适用于沿海地区 (coastal regions only)"
+        return True, ""
+
+
+@dataclass(frozen=True)
+class ProfileClass:
+    """A profile key that thresholds can depend on, e.g. terrain, with its allowed values."""
+
+    key: str
+    name: str
+    values: dict[str, str]  # canonical Chinese value -> English id
+    aliases: dict[str, str] = field(default_factory=dict)  # alias -> canonical
+
+
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    title: str
+    title_en: str
+    issued: str
+    aliases: tuple[str, ...]
+    indicator_count: int
+    classes: dict[str, ProfileClass]
+    indicators: tuple[Indicator, ...]
+    file: str
+    document: str = ""
+    notes: str = ""
+
+    def find(self, key: str) -> Indicator | None:
+        return self._index().get(key)
+
+    def _index(self) -> dict[str, Indicator]:
+        cached = self.__dict__.get("_index_cache")
+        if cached is None:
+            cached = {}
+            for ind in self.indicators:
+                for name in (ind.id, ind.name, *ind.aliases):
+                    cached[name] = ind
+            object.__setattr__(self, "_index_cache", cached)
+        return cached

@@ -1,0 +1,62 @@
+"""CSV export: one row per county × indicator and one per sub-item, for Excel and for tools.
+
+- Encoding UTF-8 **with BOM**, so Excel opens the Chinese text correctly by double-click;
+  CRLF line endings (what the csv module writes by default).
+- A sub-item row names its indicator in `parent_id` (empty on indicator rows) and carries the
+  indicator's 序号, 领域, 任务 and 属性, so a filter on any of them keeps the sub-items.
+- `status` is the JSON word (pass / fail / missing / not_applicable), `结果` the Chinese one
+  (达标 / 未达标 / 缺数据 / 不适用); `declared` and `verified` are true / false.
+- The columns are the same whatever `lang` is (tools read them by name); `lang` only exists so
+  every exporter has the same signature.
+- Files that could not be read (`errors`) add **no rows**: a CSV has no place for them. The
+  caller reports them on stderr (and the exit code is 2), as for every other format.
+- Cells are the data exactly as the report holds it; text that starts with "=" is not escaped
+  (tools must read what the county wrote). For Excel work the xlsx export is the safe one: it
+  stores such text as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ecocheck.output.common import flat_results
+
+STATUS_ZH = {"pass": "达标", "fail": "未达标", "missing": "缺数据", "not_applicable": "不适用"}
+
+COLUMNS = ["file", "region", "level", "year", "edition", "序号", "id", "parent_id", "指标名称", "name_en",
+           "领域", "任务", "单位", "属性", "value", "previous", "target", "delta", "requirement", "status",
+           "结果", "declared", "verified", "reason", "value_source", "note"]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def rows(report: dict[str, Any]) -> list[list[Any]]:
+    out = []
+    for result, parent in flat_results(report):
+        out.append([_cell(v) for v in (
+            report.get("file", ""), report["region"], report["level"], report["year"], report["edition"],
+            result["number"], result["id"], parent["id"] if parent else "", result["name"], result["name_en"],
+            result["domain"], result["task"], result["unit"], result["attribute"], result.get("value"),
+            result.get("previous"), result.get("target"), result.get("delta"), result["requirement"],
+            result["status"], STATUS_ZH[result["status"]], bool(result.get("declared")),
+            bool(result.get("verified", True)), result["reason"], result.get("value_source", ""),
+            result.get("note", ""))])
+    return out
+
+
+def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
+           lang: str = "zh") -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)  # excel dialect: CRLF, minimal quoting
+    writer.writerow(COLUMNS)
+    for report in reports:
+        writer.writerows(rows(report))
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,4 +1,0 @@
-"""Rendering reports. Every format is rendered from the one canonical, JSON-shaped report
-(`Report.as_dict()`), so formats cannot disagree about a verdict."""
-
-FORMATS = ("table", "json", "markdown")

@@ -1,0 +1,1 @@
+"""Stage 4, year series: plan targets, progress towards them, and a region's years compared."""
