@@ -1,4 +1,4 @@
-"""The speed-ups of issue #6 give exactly what the slower, plainer code gave.
+"""The fast paths give exactly what the slower, plainer code gave.
 
 - ecocheck.output.table draws tabulate's "simple" tables itself: same text as tabulate;
 - ecocheck.base.yamlsafe resolves implicit tags after composing: same values as PyYAML;
