@@ -25,7 +25,7 @@ clean:
 	rm -rf $(VENV) build *.egg-info
 
 fuzz: $(STAMP)  # the property tests with many more examples
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_properties.py
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/engine/test_properties.py
 
 docs: $(STAMP)  # regenerate the rule reference (docs/rules/) after changing rules/*.yaml, and run the rule tests
 	$(BIN)/ecocheck rules test

@@ -698,7 +698,7 @@ def index_page(editions: list[Edition], default_id: str, pairs: list[tuple[Editi
     out.append("各版标准逐项列出指标值、判定方法、提交时需填写的字段与示例。"
                "这些页面由规则文件生成；规则文件改动后运行\n\n"
                f"```sh\n{command}\n```\n\n"
-               + ("测试 `tests/test_docs.py` 会在页面过期时失败。" if command == REGENERATE else "")
+               + ("测试 `tests/docs/test_docs.py` 会在页面过期时失败。" if command == REGENERATE else "")
                + "Every page here is generated from the rule files; regenerate after changing them.\n\n")
     out.append("| 版本 Edition | 标准 Standard | 文号 Document | 指标数 Indicators | 页面 Page |\n"
                "| --- | --- | --- | ---: | --- |\n")

@@ -10,7 +10,7 @@ Only the tables ecocheck draws are drawn here: cells that are text or whole numb
 characters whose display width is certain (ASCII, CJK ideographs and punctuation, the common
 symbols of the standard's tables). Anything else — a cell tabulate would read as a decimal
 number or a boolean, control characters, wide characters outside the known ranges — and the
-table is handed to tabulate itself, so the output is always tabulate's. tests/test_speedups.py
+table is handed to tabulate itself, so the output is always tabulate's. tests/engine/test_fast_paths.py
 compares the two on ecocheck's own tables and on generated ones.
 """
 

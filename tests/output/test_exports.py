@@ -27,7 +27,7 @@ from ecocheck.output.common import EXPORTERS
 from ecocheck.output.jsonout import render_json
 
 from conftest import submission
-from test_cli import PASSING_2021
+from conftest import PASSING_2021
 
 LIB = load_library()
 

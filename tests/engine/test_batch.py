@@ -85,7 +85,7 @@ def test_exit_1_when_a_county_fails_a_binding_indicator(folder):
 
 
 def test_exit_0_when_every_county_meets_every_binding_indicator(tmp_path):
-    from test_cli import PASSING_2021
+    from conftest import PASSING_2021
 
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.yaml").write_text(submission(PASSING_2021, region=f"{name}县"), encoding="utf-8")

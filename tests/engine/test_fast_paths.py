@@ -29,7 +29,7 @@ from ecocheck.output import batchtext, labels, table
 
 from conftest import run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 LIB = rules.load_library()
 
