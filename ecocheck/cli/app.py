@@ -95,10 +95,3 @@ def build_app(argv: list[str] | None = None) -> typer.Typer:
             _register(rules_app, command)
         app.add_typer(rules_app, name="rules")
     return app
-
-
-def main() -> None:
-    """The console-script entry point (kept here too for callers of ecocheck.cli.app.main)."""
-    from ecocheck.cli.main import main as entry
-
-    entry()
