@@ -5,6 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def location(file: str, line: int = 0, column: int = 0) -> str:
+    """Where a problem is, as every message prints it: file:line:column, the unknown parts left
+    out ("<input>" when there is no file)."""
+    where = file or "<input>"
+    if line:
+        where += f":{line}"
+        if column:
+            where += f":{column}"
+    return where
+
+
 @dataclass
 class Problem:
     """One finding about an input file. `line`/`column` are 1-based; 0 means unknown."""
@@ -17,12 +28,7 @@ class Problem:
     code: str = "input"
 
     def location(self) -> str:
-        where = self.file or "<input>"
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        return where
+        return location(self.file, self.line, self.column)
 
     def format(self) -> str:
         text = f"{self.location()}: {self.message}"

@@ -1,8 +1,8 @@
 """What every command shares: exit codes, choices, error printing, output writing.
 
-No typer here: the plain `ecocheck evaluate FILE…` runs without importing it (see
-ecocheck.cli.main). A command leaves with `raise SystemExit(code)`, which typer passes through
-as it does its own Exit. The typer option declarations are in ecocheck.cli.options.
+No typer here. A command leaves with `raise SystemExit(code)`, which typer passes through as it
+does its own Exit. The typer option declarations are in ecocheck.cli.options; the --format
+choices come from the format registry (ecocheck.output.formats).
 """
 
 from __future__ import annotations
@@ -13,19 +13,6 @@ from pathlib import Path
 from typing import Optional
 
 EXIT_OK, EXIT_NOT_MET, EXIT_INPUT = 0, 1, 2
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    xlsx = "xlsx"
-    html = "html"
-    junit = "junit"
-
-
-EXPORT_FORMATS = ("csv", "xlsx", "html", "junit")
 
 
 class Lang(str, Enum):
@@ -61,31 +48,46 @@ def library_or_exit(rules: Optional[Path]):
 
 
 def write_output(text: str, output: Optional[Path]) -> None:
+    write_rendered(text, output)
+
+
+def write_rendered(rendered, output: Optional[Path]) -> None:
+    """A format's rendering — text, bytes, or an iterable of either written as it is made — to
+    stdout, or atomically to `output`."""
+    pieces = iter((rendered,) if isinstance(rendered, (str, bytes)) else rendered)
+
+    def chunks():  # pieces joined up to 64 KB a write: lines are short, a report's JSON is not
+        batch: list = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= 65536:
+                yield batch[0][:0].join(batch)
+                batch, size = [], 0
+        if batch:
+            yield batch[0][:0].join(batch)
+
     if output is None:
-        sys.stdout.write(text)
-        return
-    from ecocheck.output.files import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
-
-
-
-
-def write_lines(lines, output: Optional[Path]) -> None:
-    """write_output("\\n".join(lines) + "\\n", output), without holding the whole text."""
-    from itertools import islice
-
-    lines = iter(lines)
-    if output is None:
-        out = sys.stdout
-        while batch := list(islice(lines, 2000)):
-            out.write("\n".join(batch) + "\n")
+        for chunk in chunks():
+            if isinstance(chunk, bytes):
+                sys.stdout.buffer.write(chunk)
+            else:
+                sys.stdout.write(chunk)
+        sys.stdout.flush()
         return
     from ecocheck.output.files import atomic_writer
 
     with atomic_writer(output) as handle:
-        while batch := list(islice(lines, 2000)):
-            handle.write(("\n".join(batch) + "\n").encode("utf-8"))
+        for chunk in chunks():
+            handle.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
+
+
+def refuse_binary_on_terminal(fmt, output: Optional[Path]) -> None:
+    """A binary format (an .xlsx workbook) is not written to a terminal."""
+    if output is None and fmt.binary and sys.stdout.isatty():
+        stderr(f"error: an {fmt.suffix} workbook cannot be shown on a terminal\n  hint: add --output report{fmt.suffix}")
+        raise SystemExit(EXIT_INPUT)
 
 
 def edition_or_exit(library, edition: Optional[str]):
@@ -94,21 +96,3 @@ def edition_or_exit(library, edition: Optional[str]):
     except KeyError:
         stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
         raise SystemExit(EXIT_INPUT)
-
-
-def write_export(fmt: "Format", reports: list, errors: list, summary: dict, lang: str,
-                 output: Optional[Path]) -> None:
-    """csv / xlsx / html / junit, rendered from the canonical reports."""
-    from ecocheck.output.common import EXPORTERS
-
-    if output is None and fmt.value == "xlsx" and sys.stdout.isatty():
-        stderr("error: an .xlsx workbook cannot be shown on a terminal\n  hint: add --output report.xlsx")
-        raise SystemExit(EXIT_INPUT)
-    data = EXPORTERS[fmt.value](reports, errors, summary, lang)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    from ecocheck.output.files import write_atomic
-
-    write_atomic(output, data)

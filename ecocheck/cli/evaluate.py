@@ -8,15 +8,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.cli.common import EXPORT_FORMATS, Format, Lang, library_or_exit, print_problems, stderr, write_export, write_output
+from ecocheck.cli.common import Lang, library_or_exit, print_problems, refuse_binary_on_terminal, stderr, write_rendered
 from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.output.formats import EVALUATE, FORMATS, EvaluateView, choices
+
+Format = choices(EVALUATE)
 
 
 def evaluate(
     files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml.", show_default=False)],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
     history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years' submissions: trends take last year's value from the same region's nearest earlier year.")] = None,
@@ -42,63 +45,31 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
 
         index = history_or_exit(history)
     checked = [check_file(f, library, edition=edition, history_dir=index) for f in files]
-    outputs: list[str] = []
     for c in checked:
         if c.problems:
             print_problems(c.problems)
         elif c.report.warnings:
             print_problems(c.report.warnings, warning=True)
     reports = [c.report.as_dict() for c in checked if c.report]
-    plan_code, plan_docs = 0, {}
+    plan_code = 0
+    chosen = FORMATS[fmt.value]
     if plan:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
-        from ecocheck.cli.series import plan_progress_for, plan_sections
+        from ecocheck.cli.series import plan_progress_for
 
         plan_docs, plan_code = plan_progress_for(checked, plan, library, edition, index)
         for r in reports:
             r["plan_progress"] = plan_docs.get(r["file"], [])
-        if fmt.value in EXPORT_FORMATS:
-            stderr(f"warning: --plan progress is shown with --format table, json or markdown, not {fmt.value}")
-
-    def plans_for(r: dict, md: bool = False) -> str:
-        return ("\n" + plan_sections(r["plan_progress"], lang.value, md)) if r.get("plan_progress") else ""
+        if not chosen.shows_plans:
+            *others, last = (f.name for f in FORMATS.values() if f.shows_plans)
+            stderr(f"warning: --plan progress is shown with --format {', '.join(others)} or {last}, "
+                   f"not {chosen.name}")
 
     code = max(max(c.exit_code for c in checked), plan_code)
     errors = [p.as_dict() for c in checked for p in (c.problems or [])]
-    if fmt is Format.json:
-        from ecocheck.output import jsonout
-
-        if len(files) == 1 and reports:
-            outputs.append(jsonout.render_json(reports[0]))
-        else:
-            outputs.append(jsonout.render_json({"reports": reports, "errors": errors}))
-    elif fmt is Format.markdown:
-        from ecocheck.output import markdown
-
-        outputs += [markdown.render_markdown(r, lang.value) + plans_for(r, True) for r in reports]
-    elif fmt.value in EXPORT_FORMATS:
-        from ecocheck.engine.summary import BatchSummary
-
-        summary = BatchSummary()
-        for r in reports:
-            summary.add_report(r)
-        summary.add_errors(errors)
-        write_export(fmt, reports, errors, summary.as_dict(), lang.value, output)
-        return code
-    elif output is None and sys.stdout.isatty():
-        from rich.console import Console
-
-        from ecocheck.output import text
-
-        console = Console()
-        for r in reports:
-            text.render_rich(r, console, lang.value)
-            console.print()
-            if r.get("plan_progress"):
-                console.print(plans_for(r), markup=False, highlight=False, soft_wrap=True)
-    else:
-        from ecocheck.output import text
-
-        outputs += [text.render_plain(r, lang.value) + plans_for(r) for r in reports]
-    if outputs or output is not None:
-        write_output("\n".join(outputs), output)
+    refuse_binary_on_terminal(chosen, output)
+    view = EvaluateView(reports, errors, lang.value, terminal=output is None and sys.stdout.isatty(),
+                        single=len(files) == 1)
+    rendered = chosen.renderer(EVALUATE)(view)
+    if rendered or output is not None:
+        write_rendered(rendered or "", output)
     return code

@@ -18,11 +18,13 @@ def rules_list(
     """List the indicators of an edition: number, id, name, type and where they apply."""
     from tabulate import tabulate
 
+    from ecocheck.base.words import LEVEL_ZH
+
     library = library_or_exit(rules)
     ed = edition_or_exit(library, edition)
     rows = []
     for ind in ed.indicators:
-        scope = "市县" if len(ind.levels) == 2 else {"county": "县", "city": "市"}[ind.levels[0]]
+        scope = "市县" if len(ind.levels) == 2 else LEVEL_ZH[ind.levels[0]]
         if ind.coastal_only:
             scope += "（沿海）"
         rows.append([ind.number, ind.id, ind.name if lang is Lang.zh else ind.name_en, ind.attribute,

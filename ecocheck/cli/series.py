@@ -9,7 +9,6 @@ Exit codes:
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -19,19 +18,11 @@ from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_OK, Lang, library_or_exit, print_problems, stderr, write_output,
 )
 from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.output.formats import COMPARE, FORMATS, PROGRESS, choices
 
 
-class ProgressFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-class CompareFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
+ProgressFormat = choices(PROGRESS)
+CompareFormat = choices(COMPARE)
 
 
 PlanOpt = Annotated[Optional[list[str]], typer.Option(
@@ -91,7 +82,7 @@ def progress(
     plans: PlansDirOpt = None,
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[ProgressFormat, typer.Option("--format", "-f", help="Output format.")] = ProgressFormat.table,
+    fmt: Annotated[ProgressFormat, typer.Option("--format", "-f", help="Output format.")] = ProgressFormat("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
 ) -> None:
@@ -101,8 +92,6 @@ def progress(
     no_target / not_applicable (docs/plans.md). Exit code: 0 no goal is behind; 1 some goal is
     behind; 2 input error.
     """
-    from ecocheck.output import progress as render
-
     if list_:
         _list(plan, plans, fmt, output, library_or_exit(rules))
         raise typer.Exit(EXIT_OK)
@@ -132,15 +121,7 @@ def progress(
             if checked.warnings:
                 print_problems(checked.warnings, warning=True)
             docs.append(checked.progress.as_dict())
-    if fmt is ProgressFormat.json:
-        if len(docs) == 1 and not errors:
-            text = render.render_json(docs[0])
-        else:
-            text = render.render_json({"progress": docs, "errors": errors})
-    elif fmt is ProgressFormat.markdown:
-        text = "\n".join(render.render_markdown(d, lang.value) for d in docs)
-    else:
-        text = "\n".join(render.render_plain(d, lang.value) for d in docs)
+    text = FORMATS[fmt.value].renderer(PROGRESS)(docs, errors, lang.value)
     if docs or output is not None:
         write_output(text, output)
     raise typer.Exit(code)
@@ -157,7 +138,7 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
 
     if plan_keys:
         chosen = [plan_or_exit(k, folder, library) for k in plan_keys]
-        if fmt is ProgressFormat.json:
+        if fmt.value == "json":
             doc = [{"plan": p.id, "targets": [_target_dict(t) for t in p.targets]} for p in chosen]
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
             return
@@ -175,7 +156,7 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
         stderr("the plan files could not be loaded:")
         print_problems(err.problems)
         raise typer.Exit(EXIT_INPUT)
-    if fmt is ProgressFormat.json:
+    if fmt.value == "json":
         doc = [{"id": p.id, "title": p.title, "region": p.region, "level": p.level, "base_year": p.base_year,
                 "target_year": p.target_year, "years": p.years(), "targets": len(p.targets),
                 "attributes": list(p.attributes), "file": p.file} for p in plans.values()]
@@ -204,7 +185,7 @@ def compare(
     region: Annotated[Optional[str], typer.Option("--region", "-r", help="Only this region's series.")] = None,
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
 ) -> None:
@@ -216,7 +197,6 @@ def compare(
     """
     from ecocheck.base.errors import InputError
     from ecocheck.series.api import compare_series, group_series
-    from ecocheck.output import compare as render
 
     library = library_or_exit(rules)
     series, problems = group_series(paths, library, edition=edition, region=region)
@@ -228,14 +208,7 @@ def compare(
             problems += err.problems
     if problems:
         print_problems(problems)
-    if fmt is CompareFormat.json:
-        text = render.render_json(docs, [p.as_dict() for p in problems])
-    elif fmt is CompareFormat.markdown:
-        text = render.render_markdown(docs, lang.value)
-    elif fmt is CompareFormat.html:
-        text = render.render_html(docs, lang.value)
-    else:
-        text = render.render_plain(docs, lang.value)
+    text = FORMATS[fmt.value].renderer(COMPARE)(docs, [p.as_dict() for p in problems], lang.value)
     if docs or output is not None:
         write_output(text, output)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
@@ -263,17 +236,4 @@ def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Opt
     return out, code
 
 
-def plan_sections(docs: list[dict], lang: str, markdown: bool = False) -> str:
-    """The labelled plan sections printed after the standard's report."""
-    from ecocheck.output import progress as render
-
-    parts = []
-    for doc in docs:
-        if markdown:
-            parts.append(render.render_markdown(doc, lang, level=3))
-        else:
-            parts.append(render.section_title(doc, lang) + "\n" + render.render_plain(doc, lang))
-    return "\n".join(parts)
-
-
-__all__ = ["progress", "compare", "plan_progress_for", "plan_sections", "history_or_exit"]
+__all__ = ["progress", "compare", "plan_progress_for", "history_or_exit"]

@@ -5,11 +5,11 @@ once (it is cached per process) and sends back only what the caller asked for â€
 unpickling is work the one parent process does for every file, while the workers share the
 checking:
 
-- always: the county's summary row (a tuple, see ecocheck.engine.summary.COUNTY_FIELDS) and,
-  once per chunk of files, the chunk's per-indicator status counts (a few dozen numbers
-  instead of one tuple per indicator per file);
-- `full=True`: the canonical report as a dict (for the export formats);
-- `full="json"`: the canonical report already serialised as JSON, so that the parent only
+- always: the county's summary row (ecocheck.engine.summary.CountyRow) and, once per chunk of
+  files, the chunk's per-indicator status counts (a few dozen numbers instead of one tuple per
+  indicator per file);
+- `send=SEND_DICTS`: the canonical report as a dict (for the export formats);
+- `send=SEND_JSON`: the canonical report already serialised as JSON, so that the parent only
   copies bytes to the output.
 """
 
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck.base.errors import Problem
+from ecocheck.engine import SEND_DICTS, SEND_JSON, SEND_ROWS
 
 SUFFIXES = (".yaml", ".yml")
 STATUS_SLOT = {"pass": 3, "fail": 4, "missing": 5, "not_applicable": 6}  # in a tally entry
@@ -38,14 +39,14 @@ class Item:
                  problems: list[dict[str, Any]], warnings: list[dict[str, Any]],
                  tally: dict | None = None, report_json: bytes | None = None) -> None:
         self.file = file
-        self.report = report  # the canonical report (full=True) or None
+        self.report = report  # the canonical report (SEND_DICTS) or None
         self.row = row  # the county's summary row (always present when evaluated)
         self.problems = problems
         self.warnings = warnings
         # per-indicator status counts, {(edition, id): [number, name, attribute, pass, fail,
         # missing, not_applicable]}, of this item and the items before it that carried none
         self.tally = tally
-        self.report_json = report_json  # the report as JSON (full="json") or None
+        self.report_json = report_json  # the report as JSON (SEND_JSON) or None
 
     def __reduce__(self):  # pickled as a call with the fields: compact, and no __dict__
         return Item, (self.file, self.report, self.row, self.problems, self.warnings, self.tally,
@@ -110,11 +111,11 @@ def _submissions_under(folder: str) -> Iterator[str]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(rules: str | None, edition: str | None, full: bool | str, history: Any = None) -> None:
+def _init(rules: str | None, edition: str | None, send: str, history: Any = None) -> None:
     from ecocheck.library.loader import load_library
 
     # history: a HistoryIndex scanned once by the caller (batch --history), or None
-    _STATE.update(library=load_library(rules), edition=edition, full=full, history=history)
+    _STATE.update(library=load_library(rules), edition=edition, send=send, history=history)
 
 
 def _tally_into(tally: dict, report: Any) -> None:
@@ -136,14 +137,14 @@ def _check(file: str, tally: dict) -> Item:
     report = checked.report
     warnings = [w.as_dict() for w in report.warnings]
     row = county_tuple(report)
-    full = _STATE["full"]
-    if full == "json":
+    send = _STATE["send"]
+    if send == SEND_JSON:
         import json
 
         item = Item(file, None, row, [], warnings,
                     report_json=json.dumps(report.as_dict(), ensure_ascii=False).encode("utf-8"))
     else:
-        item = Item(file, report.as_dict() if full else None, row, [], warnings)
+        item = Item(file, report.as_dict() if send == SEND_DICTS else None, row, [], warnings)
     _tally_into(tally, report)  # last: a file that failed above is counted nowhere
     return item
 
@@ -158,7 +159,7 @@ def _check_chunk(files: list[str]) -> list[Item]:
 
 
 def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
-        full: bool | str = False, chunk: int = 0, history: Any = None) -> Iterator[Item]:
+        send: str = SEND_ROWS, chunk: int = 0, history: Any = None) -> Iterator[Item]:
     """Evaluate `files`, yielding one Item per file in the order given.
 
     jobs=1 runs in this process; more uses a process pool. An exception inside a worker (a
@@ -173,7 +174,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
     gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
     try:
         if jobs <= 1 or len(files) <= max(chunk, 16):
-            _init(rules, edition, full, history)
+            _init(rules, edition, send, history)
             gc.freeze()
             size = chunk or 64
             for i in range(0, len(files), size):
@@ -183,10 +184,10 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
 
         # Enough chunks to keep every worker busy to the end, few enough that each carries
         # a good number of files per message; full reports (~40 KB each) in smaller ones.
-        size = chunk or max(8, min(16 if full else 128, len(files) // (jobs * 8) or 1))
+        size = chunk or max(8, min(128 if send == SEND_ROWS else 16, len(files) // (jobs * 8) or 1))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, full, history)) as pool:
+        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, send, history)) as pool:
             # A few chunks in flight per worker, not all of them: results wait in memory only
             # until the caller takes them, so a slow consumer does not make memory grow.
             waiting = iter(chunks)
@@ -208,10 +209,10 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         gc.set_threshold(*thresholds)
 
 
-def _init_worker(rules: str | None, edition: str | None, full: bool | str, history: Any = None) -> None:
+def _init_worker(rules: str | None, edition: str | None, send: str, history: Any = None) -> None:
     import gc
 
-    _init(rules, edition, full, history)
+    _init(rules, edition, send, history)
     gc.set_threshold(max(gc.get_threshold()[0], 20_000))
     gc.freeze()
 

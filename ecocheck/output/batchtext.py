@@ -5,36 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ecocheck.base.words import ATTRIBUTE_WORDS, LEVEL_WORDS, STATUS_WORDS
+from ecocheck.output.common import INDICATOR_HEAD, TITLES, problem_location, ratio_text, total_line
 
-HEAD = {
-    "zh": {
-        "counties": ["地区", "级别", "年份", "版本", "约束性达标", "约束性未达标", "约束性缺数据", "参考性达标率", "结论", "未达标的约束性指标"],
-        "indicators": ["版本", "序号", "指标名称", "属性", "达标", "未达标", "缺数据", "不适用"],
-        "errors": ["文件", "行", "列", "问题", "建议"],
-        "t_counties": "各地区汇总", "t_indicators": "各指标情况（制约最多的在前）", "t_errors": "无法读取的文件",
-        "level": {"county": "县", "city": "市"}, "verdict": {"pass": "达标", "fail": "未达标"},
-        "total": "共 {files} 个文件：评估 {evaluated} 个，约束性全部达标 {met} 个，未全部达标 {not_met} 个，无法读取 {unreadable} 个",
-    },
-    "en": {
-        "counties": ["Region", "Level", "Year", "Edition", "Binding pass", "Binding fail", "Binding missing", "Reference ratio", "Verdict", "Failing binding indicators"],
-        "indicators": ["Edition", "No.", "Indicator", "Type", "Pass", "Fail", "Missing", "N/A"],
-        "errors": ["File", "Line", "Col", "Problem", "Hint"],
-        "t_counties": "Counties", "t_indicators": "Indicators (those holding most counties back first)",
-        "t_errors": "Files that could not be read",
-        "level": {"county": "county", "city": "city"}, "verdict": {"pass": "pass", "fail": "FAIL"},
-        "total": "{files} files: {evaluated} evaluated, {met} meet every binding indicator, {not_met} do not, {unreadable} unreadable",
-    },
+# The text summary's own columns; its titles and indicator columns are the exports' (common).
+COUNTY_COLUMNS = {
+    "zh": ["地区", "级别", "年份", "版本", "约束性达标", "约束性未达标", "约束性缺数据", "参考性达标率", "结论", "未达标的约束性指标"],
+    "en": ["Region", "Level", "Year", "Edition", "Binding pass", "Binding fail", "Binding missing", "Reference ratio",
+           "Verdict", "Failing binding indicators"],
 }
-
-
-def _ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+ERROR_COLUMNS = {"zh": ["位置", "问题", "建议"], "en": ["Location", "Problem", "Hint"]}
+HEAD = {lang: {"counties": COUNTY_COLUMNS[lang], "indicators": INDICATOR_HEAD[lang], "errors": ERROR_COLUMNS[lang],
+               "t_counties": TITLES[lang]["counties"], "t_indicators": TITLES[lang]["indicators"],
+               "t_errors": TITLES[lang]["errors"]} for lang in ("zh", "en")}
 
 
 def county_cells(c: dict[str, Any], lang: str) -> list[Any]:
-    h = HEAD[lang]
-    return [c["region"], h["level"][c["level"]], c["year"], c["edition"], c["binding_pass"], c["binding_fail"],
-            c["binding_missing"], _ratio(c["reference_pass_ratio"]), h["verdict"][c["verdict"]],
+    return [c["region"], LEVEL_WORDS[lang][c["level"]], c["year"], c["edition"], c["binding_pass"], c["binding_fail"],
+            c["binding_missing"], ratio_text(c["reference_pass_ratio"]), STATUS_WORDS[lang][c["verdict"]],
             "、".join(c["failed_binding"])]
 
 
@@ -43,19 +31,13 @@ def county_table(summary: dict[str, Any], lang: str) -> list[list[Any]]:
 
 
 def indicator_table(summary: dict[str, Any], lang: str) -> list[list[Any]]:
-    attr = {"约束性": "约束性", "参考性": "参考性"} if lang == "zh" else {"约束性": "binding", "参考性": "reference"}
+    attr = ATTRIBUTE_WORDS[lang]
     return [[t["edition"], t["number"], t["name"], attr[t["attribute"]], t["pass"], t["fail"], t["missing"],
              t["not_applicable"]] for t in summary["indicators"]]
 
 
 def error_table(errors: list[dict[str, Any]]) -> list[list[Any]]:
-    return [[e["file"], e["line"] or "", e["column"] or "", e["message"], e["hint"]] for e in errors]
-
-
-def total_line(summary: dict[str, Any], lang: str) -> str:
-    return HEAD[lang]["total"].format(files=summary["files"], evaluated=summary["evaluated"],
-                                      met=summary["binding_met"], not_met=summary["binding_not_met"],
-                                      unreadable=summary["unreadable"])
+    return [[problem_location(e), e["message"], e["hint"]] for e in errors]
 
 
 def plain_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> Iterator[str]:

@@ -1,16 +1,13 @@
-"""The export formats of a check (issue #4): csv, xlsx, html, junit.
+"""What the format modules share: walking a report, cell texts, headings, the export renderers.
 
-Every exporter is a pure function with one signature,
+The export formats (csv, xlsx, html, junit) are rendered by one function each,
 
     render(reports, errors, summary, lang="zh") -> bytes
 
 where `reports` are canonical `Report.as_dict()` dicts, `errors` are `Problem.as_dict()` dicts
 (files that could not be read) and `summary` is `BatchSummary.as_dict()`. They render from these
 dicts only — never from the core's objects — so two formats cannot disagree about a verdict.
-For a single `evaluate`, pass one report, no errors and a summary of that one report.
-
-The format modules are imported only when an exporter is called, so importing this module does
-not import openpyxl.
+`export_renderers` makes their `evaluate` and `batch` entry points (ecocheck.output.formats).
 """
 
 from __future__ import annotations
@@ -19,37 +16,28 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ecocheck.base.errors import location
+from ecocheck.base.words import ATTRIBUTE_WORDS
+
 Exporter = Callable[..., bytes]
 
-# File name suffix of each format, for callers that write files.
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "html": ".html", "junit": ".xml"}
 
+def export_renderers(render: Exporter) -> tuple[Callable[[Any], bytes], Callable[[Any], bytes]]:
+    """render_evaluate and render_batch of an export format, from its `render`."""
 
-def _csv(reports: list[dict], errors: list[dict], summary: dict, lang: str = "zh") -> bytes:
-    from ecocheck.output import csvout
+    def render_evaluate(view: Any) -> bytes:  # one summary of the reports evaluated
+        from ecocheck.engine.summary import BatchSummary
 
-    return csvout.render(reports, errors, summary, lang)
+        summary = BatchSummary()
+        for report in view.reports:
+            summary.add_report(report)
+        summary.add_errors(view.errors)
+        return render(view.reports, view.errors, summary.as_dict(), view.lang)
 
+    def render_batch(view: Any) -> bytes:
+        return render(view.reports, view.summary.error_rows(), view.summary.as_dict(), view.lang)
 
-def _xlsx(reports: list[dict], errors: list[dict], summary: dict, lang: str = "zh") -> bytes:
-    from ecocheck.output import xlsx
-
-    return xlsx.render(reports, errors, summary, lang)
-
-
-def _html(reports: list[dict], errors: list[dict], summary: dict, lang: str = "zh") -> bytes:
-    from ecocheck.output import html
-
-    return html.render(reports, errors, summary, lang)
-
-
-def _junit(reports: list[dict], errors: list[dict], summary: dict, lang: str = "zh") -> bytes:
-    from ecocheck.output import junit
-
-    return junit.render(reports, errors, summary, lang)
-
-
-EXPORTERS: dict[str, Exporter] = {"csv": _csv, "xlsx": _xlsx, "html": _html, "junit": _junit}
+    return render_evaluate, render_batch
 
 
 # ── helpers shared by the format modules ────────────────────────────────────────────────
@@ -78,12 +66,8 @@ def clean(text: Any) -> str:
 
 
 def problem_location(error: dict[str, Any]) -> str:
-    where = error.get("file") or "<input>"
-    if error.get("line"):
-        where += f":{error['line']}"
-        if error.get("column"):
-            where += f":{error['column']}"
-    return where
+    """base.errors.location() of a Problem.as_dict()."""
+    return location(error.get("file", ""), error.get("line", 0), error.get("column", 0))
 
 
 def ratio_text(value: float | None) -> str:
@@ -106,8 +90,6 @@ ERROR_HEAD = {
     "zh": ["文件", "行", "列", "代码", "问题", "建议"],
     "en": ["File", "Line", "Col", "Code", "Problem", "Hint"],
 }
-LEVEL = {"zh": {"county": "县", "city": "市"}, "en": {"county": "county", "city": "city"}}
-VERDICT = {"zh": {"pass": "达标", "fail": "未达标"}, "en": {"pass": "pass", "fail": "FAIL"}}
 TITLES = {
     "zh": {"counties": "各地区汇总", "indicators": "各指标情况（制约最多的在前）", "errors": "无法读取的文件",
            "chart": "各指标达标情况", "report": "生态文明建设示范区指标核查",
@@ -144,4 +126,4 @@ def total_line(summary: dict[str, Any], lang: str) -> str:
 
 
 def attribute_word(attribute: str, lang: str) -> str:
-    return attribute if lang == "zh" else {"约束性": "binding", "参考性": "reference"}.get(attribute, attribute)
+    return ATTRIBUTE_WORDS[lang].get(attribute, attribute)

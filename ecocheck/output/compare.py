@@ -1,4 +1,4 @@
-"""Rendering a year-series comparison (`ecocheck compare`): table, markdown, json, html.
+"""Rendering a year-series comparison (`ecocheck compare`): table, markdown, html (json: jsonout).
 
 Every format renders the JSON-shaped document of `ecocheck.series.compare.compare`. The html page
 is self-contained: inline CSS and one small inline SVG line chart per numeric indicator, no
@@ -7,14 +7,12 @@ script, nothing fetched.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Any
 
-STATUS = {
-    "zh": {"pass": "达标", "fail": "未达标", "missing": "缺数据", "not_applicable": "不适用", None: "—"},
-    "en": {"pass": "pass", "fail": "FAIL", "missing": "missing", "not_applicable": "n/a", None: "—"},
-}
+from ecocheck.base.words import STATUS_WORDS
+
+STATUS = {lang: {**words, None: "—"} for lang, words in STATUS_WORDS.items()}  # None: no file for the year
 DECLARED = {"zh": "（申报）", "en": " (declared)"}  # as in `evaluate`: the verdict rests on the county's word
 TREND = {
     "zh": {"improved": "改善", "worsened": "变差", "unchanged": "持平", "changed": "有变化", None: "—"},
@@ -106,10 +104,6 @@ def render_markdown(docs: list[dict[str, Any]], lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def render_json(docs: list[dict[str, Any]], errors: list[dict[str, Any]] | None = None) -> str:
-    return json.dumps({"series": docs, "errors": errors or []}, ensure_ascii=False, indent=2) + "\n"
-
-
 # ── html ────────────────────────────────────────────────────────────────────────────────
 
 CSS = """
@@ -192,4 +186,4 @@ def render_html(docs: list[dict[str, Any]], lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-__all__ = ["render_plain", "render_markdown", "render_json", "render_html", "chart", "rows", "headers"]
+__all__ = ["render_plain", "render_markdown", "render_html", "chart", "rows", "headers"]

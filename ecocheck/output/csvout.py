@@ -21,9 +21,8 @@ import csv
 import io
 from typing import Any
 
-from ecocheck.output.common import flat_results
-
-STATUS_ZH = {"pass": "达标", "fail": "未达标", "missing": "缺数据", "not_applicable": "不适用"}
+from ecocheck.base.words import STATUS_ZH
+from ecocheck.output.common import export_renderers, flat_results
 
 COLUMNS = ["file", "region", "level", "year", "edition", "序号", "id", "parent_id", "指标名称", "name_en",
            "领域", "任务", "单位", "属性", "value", "previous", "target", "delta", "requirement", "status",
@@ -60,3 +59,6 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
     for report in reports:
         writer.writerows(rows(report))
     return buffer.getvalue().encode("utf-8-sig")
+
+
+render_evaluate, render_batch = export_renderers(render)

@@ -15,9 +15,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from ecocheck.base.words import LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, LEVEL, TITLES, VERDICT, clean, county_key, flat_results, problem_location,
+    COUNTY_HEAD, ERROR_HEAD, TITLES, clean, county_key, export_renderers, flat_results, problem_location,
     profile_text, ratio_text, total_line,
 )
 
@@ -116,9 +117,9 @@ def summary_section(summary: dict[str, Any], anchors: dict[tuple, str], lang: st
         fail_cls = " s-fail" if c["binding_fail"] else ""
         missing_cls = " s-missing" if c["binding_missing"] else ""
         body.append(
-            f"<tr><td class=\"region\">{region}</td><td>{_e(LEVEL[lang].get(c['level'], c['level']))}</td>"
+            f"<tr><td class=\"region\">{region}</td><td>{_e(LEVEL_WORDS[lang].get(c['level'], c['level']))}</td>"
             f"<td class=\"num\">{_e(c['year'])}</td><td>{_e(c['edition'])}</td>"
-            f"<td class=\"verdict {verdict}\">{_e(VERDICT[lang][c['verdict']])}</td>"
+            f"<td class=\"verdict {verdict}\">{_e(STATUS_WORDS[lang][c['verdict']])}</td>"
             f"<td class=\"num\">{_e(c['binding_pass'])}</td><td class=\"num\">{_e(c.get('binding_declared', 0))}</td>"
             f"<td class=\"num{fail_cls}\">{_e(c['binding_fail'])}</td>"
             f"<td class=\"num{missing_cls}\">{_e(c['binding_missing'])}</td>"
@@ -152,7 +153,7 @@ def chart_svg(summary: dict[str, Any], lang: str) -> str:
     rows = summary["indicators"]
     if not rows:
         return ""
-    status = labels.STATUS[lang]
+    status = STATUS_WORDS[lang]
     editions = {t["edition"] for t in rows}
     scale = max([t["pass"] + t["fail"] + t["missing"] for t in rows] + [1])
     step = 54
@@ -248,3 +249,12 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
     parts += [county_section(report, anchor, lang) for report, anchor in zip(reports, ids)]
     parts.append(f"<footer>{_e(WORDS[lang]['generated'])}</footer>\n</body>\n</html>\n")
     return "".join(parts).encode("utf-8")
+
+
+render_evaluate, render_batch = export_renderers(render)
+
+
+def render_compare(docs: list[dict[str, Any]], errors: list[dict[str, Any]], lang: str) -> str:
+    from ecocheck.output import compare
+
+    return compare.render_html(docs, lang)

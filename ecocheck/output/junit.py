@@ -16,10 +16,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from ecocheck.base.words import BINDING
 from ecocheck.output import labels
-from ecocheck.output.common import clean, problem_location
+from ecocheck.output.common import export_renderers, clean, problem_location
 
-BINDING = "约束性"
 COUNTS = ("tests", "failures", "errors", "skipped")
 
 
@@ -116,3 +116,6 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
     _set_counts(root, totals)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+render_evaluate, render_batch = export_renderers(render)

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-STATUS = {
-    "zh": {"pass": "达标", "fail": "未达标", "missing": "缺数据", "not_applicable": "不适用"},
-    "en": {"pass": "pass", "fail": "FAIL", "missing": "missing", "not_applicable": "n/a"},
-}
-ATTRIBUTE = {
-    "zh": {"约束性": "约束性", "参考性": "参考性"},
-    "en": {"约束性": "binding", "参考性": "reference"},
-}
+from ecocheck.base.words import ATTRIBUTE_WORDS, NOT_APPLICABLE, STATUS_WORDS, STATUSES
+
 COLUMNS = {
     "zh": ["领域", "任务", "序号", "指标名称", "单位", "现状值", "指标值", "属性", "结果", "说明"],
     "en": ["Domain", "Task", "No.", "Indicator", "Unit", "Value", "Requirement", "Type", "Result", "Reason"],
@@ -41,10 +35,10 @@ WORDS = {
 
 
 def status_text(result: dict[str, Any], lang: str) -> str:
-    text = STATUS[lang][result["status"]]
+    text = STATUS_WORDS[lang][result["status"]]
     if result.get("declared"):
         text += f"（{WORDS[lang]['declared']}）" if lang == "zh" else f" ({WORDS[lang]['declared']})"
-    if not result.get("verified", True) and result["status"] != "not_applicable":
+    if not result.get("verified", True) and result["status"] != NOT_APPLICABLE:
         text += " †"
     return text
 
@@ -78,7 +72,7 @@ def rows(report: dict[str, Any], lang: str) -> list[list[str]]:
     """The standard's table layout: one row per indicator, then one per sub-item."""
     out = []
     for r in report["results"]:
-        attribute = ATTRIBUTE[lang][r["attribute"]]
+        attribute = ATTRIBUTE_WORDS[lang][r["attribute"]]
         out.append([r["domain"], r["task"], str(r["number"]), name_text(r, lang), r["unit"],
                     value_text(r, lang), r["requirement"], attribute, status_text(r, lang),
                     r["reason"] if r["status"] != "pass" or r.get("declared") else ""])
@@ -92,10 +86,10 @@ def rows(report: dict[str, Any], lang: str) -> list[list[str]]:
 def summary_lines(report: dict[str, Any], lang: str) -> list[str]:
     s = report["summary"]
     words = WORDS[lang]
-    st = STATUS[lang]
+    st = STATUS_WORDS[lang]
 
     def counts(bucket: dict[str, int]) -> str:
-        text = "，".join(f"{st[k]} {bucket[k]}" for k in ("pass", "fail", "missing", "not_applicable"))
+        text = "，".join(f"{st[k]} {bucket[k]}" for k in STATUSES)
         if bucket.get("declared"):
             text += f"（其中申报 {bucket['declared']}）" if lang == "zh" else f" (declared: {bucket['declared']})"
         return text

@@ -1,23 +1,14 @@
-"""Rendering plan progress (`ecocheck progress`, `evaluate --plan`): table, json, markdown.
+"""Rendering plan progress (`ecocheck progress`, `evaluate --plan`): table and markdown (json: jsonout).
 
 Every format renders the one JSON-shaped progress document (`Progress.as_dict()`).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-STATUS = {
-    "zh": {"met": "已达到", "on_track": "进度正常", "behind": "滞后", "not_yet_due": "未到期",
-           "superior_target_missing": "缺上级下达目标", "missing": "缺数据", "no_target": "无可度量目标",
-           "not_applicable": "不适用"},
-    "en": {"met": "met", "on_track": "on track", "behind": "BEHIND", "not_yet_due": "not yet due",
-           "superior_target_missing": "superior target missing", "missing": "missing",
-           "no_target": "no target", "not_applicable": "n/a"},
-}
-ORDER = ("met", "on_track", "behind", "not_yet_due", "superior_target_missing", "missing", "no_target",
-         "not_applicable")
+from ecocheck.series.progress import STATUS_WORDS as STATUS
+from ecocheck.series.progress import STATUSES as ORDER
 COLUMNS = {
     "zh": ["目标", "属性", "目标年", "规划原文", "基准值", "现状值", "目标值", "差距", "完成进度", "状态", "说明", "出处"],
     "en": ["Target", "Type", "Year", "As printed", "Base", "Value", "Target value", "To go", "Share", "Status",
@@ -137,10 +128,6 @@ def render_markdown(doc: dict[str, Any], lang: str = "zh", level: int = 2) -> st
     return "\n".join(lines) + "\n"
 
 
-def render_json(doc: Any) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
 def section_title(doc: dict[str, Any], lang: str = "zh") -> str:
     """The label of the plan section that `evaluate --plan` prints after the standard's report."""
     plan = doc["plan"]
@@ -149,4 +136,15 @@ def section_title(doc: dict[str, Any], lang: str = "zh") -> str:
     return f"══ Plan progress ({plan['title']}, {plan['id']}) ══"
 
 
-__all__ = ["render_plain", "render_markdown", "render_json", "rows", "section_title", "STATUS"]
+def plan_sections(docs: list[dict[str, Any]], lang: str, markdown: bool = False) -> str:
+    """The labelled plan sections `evaluate --plan` prints after the standard's report."""
+    parts = []
+    for doc in docs:
+        if markdown:
+            parts.append(render_markdown(doc, lang, level=3))
+        else:
+            parts.append(section_title(doc, lang) + "\n" + render_plain(doc, lang))
+    return "\n".join(parts)
+
+
+__all__ = ["render_plain", "render_markdown", "rows", "section_title", "plan_sections", "STATUS"]

@@ -7,13 +7,13 @@ from ecocheck.library.criteria import (
 )
 from ecocheck.library.model import Edition, Indicator
 from ecocheck.base.values import format_number
+from ecocheck.base.words import LEVEL_WORDS
 
 NEEDS_ZH = {"value": "value（现状值）", "previous": "previous（上年值）", "target": "target（上级下达目标）"}
 NEEDS_EN = {"value": "value (this year's value)", "previous": "previous (last year's value)",
             "target": "target (the target the superior government assigned)"}
 CLASS_ZH = {"level": "级别（县/市）", "terrain": "地区类型 terrain", "climate": "气候区 climate",
             "city_size": "城市规模 city_size"}
-LEVEL_LABEL = {"zh": {"county": "县", "city": "市"}, "en": {"county": "county", "city": "city"}}
 
 
 def how_decided(criterion: Criterion, lang: str = "en", class_names: dict[str, str] | None = None) -> str:
@@ -72,7 +72,7 @@ def _condition_zh(criterion: Criterion, names: dict[str, str]) -> tuple[str, lis
     if isinstance(criterion, Threshold):
         symbol = _symbol(criterion.op)
         if criterion.by:
-            bounds = "；".join(f"{LEVEL_LABEL['zh'].get(k, k)} {symbol}{format_number(v)}" for k, v in criterion.bounds)
+            bounds = "；".join(f"{LEVEL_WORDS['zh'].get(k, k)} {symbol}{format_number(v)}" for k, v in criterion.bounds)
             missing = [] if criterion.by == "level" else [f"profile.{criterion.by}"]
             label = CLASS_ZH.get(criterion.by) or f"{names.get(criterion.by, '分类')} {criterion.by}"
             return f"value 达到本地区的阈值（按{label}：{bounds}）", missing
@@ -113,7 +113,7 @@ def class_requirements(criterion: Criterion | None, lang: str = "zh") -> list[tu
     if isinstance(criterion, Threshold) and criterion.by:
         symbol = _symbol(criterion.op)
         for name, bound in criterion.bounds:
-            rows.append((LEVEL_LABEL[lang].get(name, name) if criterion.by == "level" else name,
+            rows.append((LEVEL_WORDS[lang].get(name, name) if criterion.by == "level" else name,
                          f"{symbol}{format_number(bound)}", name not in criterion.unverified))
     for part in getattr(criterion, "parts", ()):
         rows += class_requirements(part, lang)
@@ -125,15 +125,15 @@ def class_requirements(criterion: Criterion | None, lang: str = "zh") -> list[tu
 def scope_text(ind: Indicator, lang: str = "zh") -> str:
     """Where an indicator applies: 县、市 / 仅市 / … （仅沿海地区）."""
     if lang == "zh":
-        text = "、".join(LEVEL_LABEL["zh"][lvl] for lvl in ind.levels)
+        text = "、".join(LEVEL_WORDS["zh"][lvl] for lvl in ind.levels)
         text = text if len(ind.levels) > 1 else f"仅{text}"
         return text + ("（仅沿海地区）" if ind.coastal_only else "")
-    text = " and ".join(LEVEL_LABEL["en"][lvl] for lvl in ind.levels) + ("" if len(ind.levels) > 1 else " only")
+    text = " and ".join(LEVEL_WORDS["en"][lvl] for lvl in ind.levels) + ("" if len(ind.levels) > 1 else " only")
     return text + (", coastal regions only" if ind.coastal_only else "")
 
 
 def describe_indicator(edition: Edition, ind: Indicator) -> str:
-    scope = "、".join({"county": "县", "city": "市"}[lvl] for lvl in ind.levels)
+    scope = "、".join(LEVEL_WORDS["zh"][lvl] for lvl in ind.levels)
     lines = [
         f"{ind.number}. {ind.name}  ({ind.name_en})",
         f"  id:          {ind.id}",

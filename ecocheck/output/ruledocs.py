@@ -16,14 +16,13 @@ from typing import Any
 import yaml
 
 from ecocheck.library.criteria import Change, Criterion, Qualitative, Threshold
-from ecocheck.base.words import ATTRIBUTE_EN, FAIL, PASS, STATUS_ZH
+from ecocheck.base.words import ATTRIBUTE_EN, FAIL, LEVEL_ALIASES, PASS, STATUS_PROSE_EN, STATUS_ZH
 from ecocheck.library.model import Edition, Indicator
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.values import normalize_text
 from ecocheck.output.ruledoc import NEEDS_EN, NEEDS_ZH, class_requirements, how_decided, scope_text
 
 REGENERATE = "ecocheck rules docs --output docs/rules/"
-STATUS_EN = {"pass": "pass", "fail": "fail", "missing": "missing", "not_applicable": "not applicable"}
 
 
 # ─────────────────────────── the metadata both docs and explain show ───────────────────────────
@@ -141,7 +140,7 @@ def _relevant_profile(edition: Edition, ind: Indicator, profile: dict) -> dict:
 
 
 def _level_word(level: Any) -> str:
-    return {"县": "county", "县级": "county", "区": "county", "市": "city", "市级": "city"}.get(str(level), str(level))
+    return LEVEL_ALIASES.get(str(level), str(level))
 
 
 def _class_keys(criterion: Criterion | None) -> set[str]:
@@ -363,14 +362,14 @@ DECLARE_EN = ("where no number can be given, declare {met: true|false, note: …
 
 
 def _status_word(status: str, lang: str) -> str:
-    return f"{STATUS_ZH[status]}" if lang == "zh" else STATUS_EN[status]
+    return f"{STATUS_ZH[status]}" if lang == "zh" else STATUS_PROSE_EN[status]
 
 
 def _example_heading(ex: Example, lang: str) -> str:
     if lang == "zh":
         head = f"示例（{STATUS_ZH[ex.status]}）"
         return head + (f"，取自 {ex.origin}" if ex.origin else "，按规则生成")
-    head = f"Example ({STATUS_EN[ex.status]})"
+    head = f"Example ({STATUS_PROSE_EN[ex.status]})"
     return head + (f", from {ex.origin}" if ex.origin else ", generated from the rule")
 
 

@@ -28,9 +28,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ecocheck.base.words import LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, INDICATOR_HEAD, LEVEL, TITLES, VERDICT, attribute_word, clean, county_key,
+    COUNTY_HEAD, ERROR_HEAD, INDICATOR_HEAD, TITLES, attribute_word, clean, county_key, export_renderers,
     flat_results, problem_location, profile_text, total_line,
 )
 
@@ -270,8 +271,8 @@ def summary_sheet(ws: Worksheet, summary: dict[str, Any], errors: list[dict[str,
     rows = []
     counties = summary["counties"]
     for c in counties:
-        rows.append([c["region"], LEVEL[lang].get(c["level"], c["level"]), c["year"], c["edition"],
-                     VERDICT[lang][c["verdict"]], c["binding_pass"], c.get("binding_declared", 0),
+        rows.append([c["region"], LEVEL_WORDS[lang].get(c["level"], c["level"]), c["year"], c["edition"],
+                     STATUS_WORDS[lang][c["verdict"]], c["binding_pass"], c.get("binding_declared", 0),
                      c["binding_fail"], c["binding_missing"],
                      "—" if c["reference_pass_ratio"] is None else c["reference_pass_ratio"],
                      "、".join(c["failed_binding"]),
@@ -352,3 +353,6 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
     buffer = io.BytesIO()
     workbook(reports, errors, summary, lang).save(buffer)
     return buffer.getvalue()
+
+
+render_evaluate, render_batch = export_renderers(render)

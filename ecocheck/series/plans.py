@@ -19,6 +19,7 @@ from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.model import SourceRef
 from ecocheck.base.names import suggestion
 from ecocheck.base.values import ValueProblem, normalize_text, parse_number
+from ecocheck.base.words import LEVEL_ZH
 from ecocheck.base.yamlsafe import Located, load_file
 
 GOAL_KINDS = ("value", "trend", "superior", "state", "none")
@@ -67,7 +68,7 @@ class Target:
 
     def applies_to(self, level: str, coastal: bool) -> tuple[bool, str]:
         if self.levels and level not in self.levels:
-            only = "、".join({"county": "县", "city": "市"}[lvl] for lvl in self.levels)
+            only = "、".join(LEVEL_ZH[lvl] for lvl in self.levels)
             return False, f"仅适用于{only}级 (applies to {', '.join(self.levels)} only)"
         if self.coastal_only and not coastal:
             return False, "仅适用于沿海地区 (coastal regions only)"

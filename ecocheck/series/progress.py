@@ -25,7 +25,8 @@ from typing import Any
 
 from ecocheck.library.criteria import Qualitative
 from ecocheck.engine.evaluate import json_number
-from ecocheck.base.words import PASS
+from ecocheck.base.words import MISSING, NOT_APPLICABLE, PASS
+from ecocheck.base.words import STATUS_WORDS as VERDICT_WORDS
 from ecocheck.base.entries import Entry
 from ecocheck.submission.model import Submission
 from ecocheck.series.plans import Goal, Plan, PlanValue, Target
@@ -36,16 +37,17 @@ ON_TRACK = "on_track"
 BEHIND = "behind"
 NOT_YET_DUE = "not_yet_due"
 SUPERIOR_MISSING = "superior_target_missing"
-MISSING = "missing"
 NO_TARGET = "no_target"
-NOT_APPLICABLE = "not_applicable"
 STATUSES = (MET, ON_TRACK, BEHIND, NOT_YET_DUE, SUPERIOR_MISSING, MISSING, NO_TARGET, NOT_APPLICABLE)
-STATUS_ZH = {MET: "已达到", ON_TRACK: "进度正常", BEHIND: "滞后", NOT_YET_DUE: "未到期",
-             SUPERIOR_MISSING: "缺上级下达目标", MISSING: "缺数据", NO_TARGET: "无可度量目标",
-             NOT_APPLICABLE: "不适用"}
-STATUS_EN = {MET: "met", ON_TRACK: "on track", BEHIND: "BEHIND", NOT_YET_DUE: "not yet due",
-             SUPERIOR_MISSING: "superior target missing", MISSING: "missing", NO_TARGET: "no target",
-             NOT_APPLICABLE: "n/a"}
+_OWN_WORDS = {
+    "zh": {MET: "已达到", ON_TRACK: "进度正常", BEHIND: "滞后", NOT_YET_DUE: "未到期",
+           SUPERIOR_MISSING: "缺上级下达目标", NO_TARGET: "无可度量目标"},
+    "en": {MET: "met", ON_TRACK: "on track", BEHIND: "BEHIND", NOT_YET_DUE: "not yet due",
+           SUPERIOR_MISSING: "superior target missing", NO_TARGET: "no target"},
+}
+# MISSING and NOT_APPLICABLE are the verdict statuses, with the verdict's words.
+STATUS_WORDS = {lang: {**own, MISSING: VERDICT_WORDS[lang][MISSING], NOT_APPLICABLE: VERDICT_WORDS[lang][NOT_APPLICABLE]}
+                for lang, own in _OWN_WORDS.items()}
 _PLACES = Decimal("0.0001")
 
 
@@ -383,4 +385,4 @@ def progress(plan: Plan, submission: Submission, plan_values: dict[str, PlanValu
                     file=submission.file, rows=rows, region_match=region_match, warnings=warnings)
 
 
-__all__ = ["progress", "assess", "read_target", "Progress", "Row", "Reading", "STATUSES", "STATUS_ZH", "STATUS_EN"]
+__all__ = ["progress", "assess", "read_target", "Progress", "Row", "Reading", "STATUSES", "STATUS_WORDS"]

@@ -15,6 +15,7 @@ from ecocheck.submission.model import Submission
 from ecocheck.base.names import suggestion
 from ecocheck.library.loader import Library
 from ecocheck.base.values import ValueProblem, normalize_text, parse_number
+from ecocheck.base.words import LEVEL_ALIASES, LEVELS
 from ecocheck.base.yamlsafe import Located, is_date_text, load_file, load_text
 
 TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basis", "previous",
@@ -24,8 +25,7 @@ ENTRY_FIELDS = ("value", "previous", "target", "delta", "met", "applicable", "so
 NUMERIC_FIELDS = ("previous", "target", "delta")
 _ENTRY_FIELD_SET = frozenset(ENTRY_FIELDS)
 _NUMBERS_ONLY = frozenset(("value", *NUMERIC_FIELDS))  # an entry of numbers only: no met/note/source
-LEVEL_WORDS = {"county": "county", "city": "city", "县": "county", "市": "city",
-               "县级": "county", "市级": "city", "区": "county"}
+LEVEL_WORDS = {level: level for level in LEVELS} | LEVEL_ALIASES
 BASES = ("measured", "plan")
 _NEG_INF, _INF = -float("inf"), float("inf")  # (a < x < b is False for inf and nan)
 

@@ -18,6 +18,7 @@ import yaml
 from ecocheck.library.criteria import AllOf, Band, Change, Criterion, Qualitative, SuperiorTarget, Threshold, Trend
 from ecocheck.library.model import Edition
 from ecocheck.base.entries import Profile
+from ecocheck.base.words import LEVEL_ZH
 from ecocheck.library.loader import Library, load_library
 
 try:  # libyaml's emitter is several times faster
@@ -112,7 +113,7 @@ def make_submission(index: int, library: Library, rng: random.Random) -> tuple[s
                                     for item in ind.items}
         else:
             indicators[ind.name] = _value(_draw_for(ind.criterion, profile, rng, rng.random() < 0.7 + 0.3 * quality))
-    suffix = "市" if level == "city" else "县"
+    suffix = LEVEL_ZH[level]
     region = f"合成{index:05d}{suffix}"
     year = rng.randint(2019, 2025)
     doc = {"region": region, "level": level, "year": year, "edition": edition.id, "province": province,

@@ -136,3 +136,24 @@ def test_three_thousand_generated_counties(tmp_path):
     assert result.returncode == 1  # realistic data: some counties fail
     verdicts = {c["verdict"] for c in doc["summary"]["counties"]}
     assert verdicts == {"pass", "fail"}
+
+
+@pytest.mark.parametrize("name, text, where", [
+    ("nope.yaml", None, "nope.yaml"),  # not there: no line, no column
+    ("broken.yaml", "region: 丙县\nyear: [1,\n", "broken.yaml:3:1"),
+])
+def test_a_bad_file_has_one_location_in_evaluate_batch_table_csv_and_json(tmp_path, name, text, where):
+    if text is not None:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    evaluated = run_cli("evaluate", name, cwd=tmp_path)
+    table = run_cli("batch", name, "-q", cwd=tmp_path)
+    as_csv = run_cli("batch", name, "-q", "-f", "csv", cwd=tmp_path)
+    as_json = run_cli("batch", name, "-q", "-f", "json", cwd=tmp_path)
+    assert {evaluated.returncode, table.returncode, as_csv.returncode, as_json.returncode} == {2}
+    assert evaluated.stderr.startswith(f"{where}: error: ")
+    assert as_csv.stderr.startswith(f"{where}: error: ")
+    assert any(line.startswith(where + "  ") for line in table.stdout.splitlines())
+    error = json.loads(as_json.stdout)["errors"][0]
+    from ecocheck.base.errors import location
+
+    assert location(error["file"], error["line"], error["column"]) == where
