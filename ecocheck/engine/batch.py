@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck.base.errors import Problem
+from ecocheck.base.words import STATUSES
 from ecocheck.engine import SEND_DICTS, SEND_JSON, SEND_ROWS
 
 SUFFIXES = (".yaml", ".yml")
-STATUS_SLOT = {"pass": 3, "fail": 4, "missing": 5, "not_applicable": 6}  # in a tally entry
+STATUS_SLOT = {status: 3 + i for i, status in enumerate(STATUSES)}  # in a tally entry, after number, name, attribute
 
 
 class Item:
@@ -35,12 +36,12 @@ class Item:
 
     __slots__ = ("file", "report", "row", "problems", "warnings", "tally", "report_json")
 
-    def __init__(self, file: str, report: dict[str, Any] | None, row: tuple | None,
+    def __init__(self, file: str, report: dict[str, Any] | None, row: Any,
                  problems: list[dict[str, Any]], warnings: list[dict[str, Any]],
                  tally: dict | None = None, report_json: bytes | None = None) -> None:
         self.file = file
         self.report = report  # the canonical report (SEND_DICTS) or None
-        self.row = row  # the county's summary row (always present when evaluated)
+        self.row = row  # the county's summary.CountyRow (always present when evaluated)
         self.problems = problems
         self.warnings = warnings
         # per-indicator status counts, {(edition, id): [number, name, attribute, pass, fail,
@@ -128,7 +129,7 @@ def _tally_into(tally: dict, report: Any) -> None:
 
 
 def _check(file: str, tally: dict) -> Item:
-    from ecocheck.engine.summary import county_tuple
+    from ecocheck.engine.summary import CountyRow
     from ecocheck.engine.api import check_file
 
     checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"))
@@ -136,7 +137,7 @@ def _check(file: str, tally: dict) -> Item:
         return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
     report = checked.report
     warnings = [w.as_dict() for w in report.warnings]
-    row = county_tuple(report)
+    row = CountyRow.of_report(report)
     send = _STATE["send"]
     if send == SEND_JSON:
         import json
@@ -202,7 +203,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
                     # per file, not two, for as long as the summary keeps the county's row.
                     item.file = name
                     if item.row is not None:
-                        item.row = (name, *item.row[1:])
+                        item.row = item.row._replace(file=name)
                     yield item
     finally:
         gc.unfreeze()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
+from weakref import WeakKeyDictionary
 
 from ecocheck.library.criteria import Criterion, combine
 from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS
-from ecocheck.library.model import Edition, Indicator
+from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
-from ecocheck.engine.results import Report, Result, json_number
+from ecocheck.engine.results import Report, Result, RuleHead, json_number
 from ecocheck.submission.model import Submission
 from ecocheck.base.values import format_number
 
@@ -43,54 +44,72 @@ def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
     return measured
 
 
-def _head(part: Any, ind: Indicator, requirement: str, verified: bool) -> tuple:
-    """A Result's head (model.HEAD_FIELDS): the rule's side of it, for one region's profile."""
-    return (part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute,
-            requirement, verified, ind.source_text)
+def _head(part: Any, ind: Indicator, requirement: str, verified: bool) -> RuleHead:
+    """The rule's side of a Result (of the indicator itself, or of one of its sub-items) for one
+    region's profile."""
+    return RuleHead(part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute,
+                    requirement, verified, str(ind.source))
 
 
-# What evaluating an indicator needs that depends on the rule and the region's profile only
-# (applicability, the requirement as this region reads it, whether its bound is verified):
-# worked out once per edition and profile, not once per submission.
-_NA, _LEAF, _ITEMS = 0, 1, 2
+class SubItemLayout(NamedTuple):
+    item: SubItem
+    head: RuleHead
 
 
-def _indicator_plan(ind: Indicator, profile: Profile) -> tuple:
+class IndicatorLayout(NamedTuple):
+    """What evaluating an indicator needs that depends on the rule and the region's profile only
+    (whether it applies, the requirement as this region reads it, whether its bound is
+    verified): worked out once per edition and profile, not once per submission."""
+
+    indicator: Indicator
+    head: RuleHead
+    applies: bool
+    why_not: str  # why it does not apply to the profile ("" when it does)
+    items: tuple[SubItemLayout, ...]  # its sub-items (none: the indicator has a criterion of its own)
+
+
+def indicator_layout(ind: Indicator, profile: Profile) -> IndicatorLayout:
     applies, why = ind.applies_to(profile)
     if not applies:
-        items = tuple(_head(item, ind, resolved_requirement(item.requirement, item.criterion, profile), ind.verified)
-                      for item in ind.items)
-        return (_NA, ind, _head(ind, ind, ind.requirement, ind.verified), why, items)
+        items = tuple(SubItemLayout(item, _head(item, ind, resolved_requirement(item.requirement, item.criterion, profile),
+                                                ind.verified)) for item in ind.items)
+        return IndicatorLayout(ind, _head(ind, ind, ind.requirement, ind.verified), False, why, items)
     if not ind.items:
         verified = ind.verified and ind.criterion.verified_for(profile)
-        return (_LEAF, ind, _head(ind, ind, resolved_requirement(ind.requirement, ind.criterion, profile), verified))
-    items = tuple((item, _head(item, ind, resolved_requirement(item.requirement, item.criterion, profile),
-                               ind.verified and item.criterion.verified_for(profile))) for item in ind.items)
+        head = _head(ind, ind, resolved_requirement(ind.requirement, ind.criterion, profile), verified)
+        return IndicatorLayout(ind, head, True, "", ())
+    items = tuple(SubItemLayout(item, _head(item, ind, resolved_requirement(item.requirement, item.criterion, profile),
+                                            ind.verified and item.criterion.verified_for(profile)))
+                  for item in ind.items)
     verified = ind.verified and all(item.criterion.verified_for(profile) for item in ind.items)
-    return (_ITEMS, ind, _head(ind, ind, ind.requirement, verified), items)
+    return IndicatorLayout(ind, _head(ind, ind, ind.requirement, verified), True, "", items)
 
 
-def _edition_plan(edition: Edition, profile: Profile) -> tuple:
-    plans = edition.__dict__.get("_plans")
-    if plans is None or len(plans) > 4096:  # profiles are a few hundred combinations of class values
-        plans = {}
-        object.__setattr__(edition, "_plans", plans)
+# Each edition's layouts, per profile: a profile is a few hundred combinations of class values
+# at most, so a batch works each out once. Keyed by the edition itself (editions compare by
+# identity): an edition that is no longer used takes its layouts with it.
+_LAYOUTS: WeakKeyDictionary[Edition, dict[tuple, tuple[IndicatorLayout, ...]]] = WeakKeyDictionary()
+
+
+def edition_layout(edition: Edition, profile: Profile) -> tuple[IndicatorLayout, ...]:
+    layouts = _LAYOUTS.get(edition)
+    if layouts is None or len(layouts) > 4096:
+        layouts = _LAYOUTS[edition] = {}
     key = (profile.level, profile.coastal, tuple(profile.classes.items()))
-    plan = plans.get(key)
-    if plan is None:
-        plan = plans[key] = tuple(_indicator_plan(ind, profile) for ind in edition.indicators)
-    return plan
+    found = layouts.get(key)
+    if found is None:
+        found = layouts[key] = tuple(indicator_layout(ind, profile) for ind in edition.indicators)
+    return found
 
 
-def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
-    kind, ind, head = plan[0], plan[1], plan[2]
-    if kind == _LEAF:
-        return Result(head, decide(ind.criterion, entry, profile), entry)
-    if kind == _NA:
-        outcome = Outcome(NOT_APPLICABLE, plan[3])
-        return Result(head, outcome, None, [Result(item_head, outcome, None) for item_head in plan[4]])
+def _evaluate(layout: IndicatorLayout, entry: Entry | None, profile: Profile) -> Result:
+    if not layout.applies:
+        outcome = Outcome(NOT_APPLICABLE, layout.why_not)
+        return Result(layout.head, outcome, None, [Result(sub.head, outcome, None) for sub in layout.items])
+    if not layout.items:
+        return Result(layout.head, decide(layout.indicator.criterion, entry, profile), entry)
     items = []
-    for item, item_head in plan[3]:
+    for item, item_head in layout.items:
         sub_entry = entry.items.get(item.id) if entry else None
         if sub_entry is None and entry is not None and entry.met is not None:
             sub_outcome = Outcome(MISSING, "not given (未提供)")
@@ -103,7 +122,7 @@ def _evaluate(plan: tuple, entry: Entry | None, profile: Profile) -> Result:
         whole = _with_declaration(whole, entry)
     if whole.status == PASS and not whole.has_reason:
         whole = Outcome(PASS, "all sub-items met (各分项均达标)", whole.declared)
-    return Result(head, whole, entry, items)
+    return Result(layout.head, whole, entry, items)
 
 
 def _named(item: Result) -> Callable[[], str]:
@@ -112,7 +131,7 @@ def _named(item: Result) -> Callable[[], str]:
 
 
 def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) -> Result:
-    return _evaluate(_indicator_plan(ind, profile), entry, profile)
+    return _evaluate(indicator_layout(ind, profile), entry, profile)
 
 
 def resolved_requirement(printed: str, criterion: Criterion, profile: Profile) -> str:
@@ -124,15 +143,11 @@ def resolved_requirement(printed: str, criterion: Criterion, profile: Profile) -
 
 def evaluate(submission: Submission, edition: Edition) -> Report:
     profile, entries = submission.profile, submission.entries
-    results = [_evaluate(plan, entries.get(plan[1].id), profile) for plan in _edition_plan(edition, profile)]
+    results = [_evaluate(layout, entries.get(layout.indicator.id), profile)
+               for layout in edition_layout(edition, profile)]
     return Report(region=submission.region, level=submission.level, year=submission.year,
                   edition=edition.id, edition_title=edition.title, profile=profile,
                   results=results, file=submission.file, warnings=list(submission.warnings))
 
 
-def exit_code(report: Report) -> int:
-    """0 when every applicable 约束性 indicator passes, else 1."""
-    return 0 if report.summary()["binding_met"] else 1
-
-
-__all__ = ["evaluate", "evaluate_indicator", "decide", "exit_code", "format_number", "json_number"]
+__all__ = ["evaluate", "evaluate_indicator", "decide", "format_number", "json_number"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
@@ -22,13 +23,25 @@ def json_number(number: Any) -> Any:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-# A Result's head: what the rule says for a region, in this order.
-HEAD_FIELDS = ("id", "number", "name", "name_en", "domain", "task", "unit", "attribute", "requirement",
-               "verified", "source")
+class RuleHead(NamedTuple):
+    """What the rule says about an indicator or sub-item for one region's profile: the same for
+    every submission of the profile, so made once per edition and profile and shared by Results."""
+
+    id: str
+    number: int  # the indicator's number in the standard (a sub-item has its indicator's)
+    name: str  # the official Chinese name
+    name_en: str
+    domain: str  # 生态制度 …
+    task: str  # the task under the domain
+    unit: str
+    attribute: str  # 约束性 | 参考性 (a sub-item has its indicator's)
+    requirement: str  # as this region reads it
+    verified: bool  # whether the rule's bound (for this profile) is confirmed by a source document
+    source: str  # where the rule comes from (document and line)
 
 
-def _from_head(index: int, doc: str) -> property:
-    return property(lambda self: self.head[index], doc=doc)
+def _from_head(name: str) -> property:
+    return property(attrgetter(f"head.{name}"), doc=f"RuleHead.{name}")
 
 
 class Result:
@@ -36,7 +49,7 @@ class Result:
 
     Results are made in the inner loop of a batch, so a Result keeps three things made
     elsewhere — its head (what the rule says for this region, the same for every submission of
-    the profile: see HEAD_FIELDS), its Outcome and its Entry — and works out what is only
+    the profile: a RuleHead), its Outcome and its Entry — and works out what is only
     displayed (the rule's words, the reason text, numbers as JSON numbers, the entry's source
     and note) when it is read. `entry` is None when nothing was given, or when the indicator
     does not apply (a value given out of scope is not shown as if it counted).
@@ -44,23 +57,23 @@ class Result:
 
     __slots__ = ("head", "id", "attribute", "verified", "status", "declared", "items", "outcome", "entry")
 
-    def __init__(self, head: tuple, outcome: Outcome, entry: "Entry | None",
+    def __init__(self, head: RuleHead, outcome: Outcome, entry: "Entry | None",
                  items: "list[Result] | None" = None) -> None:
         self.head = head
         # read for every result of every file of a batch (summary and counts): kept at hand
-        self.id, self.attribute, self.verified = head[0], head[7], head[9]
+        self.id, self.attribute, self.verified = head.id, head.attribute, head.verified
         self.outcome, self.entry = outcome, entry
         self.status, self.declared = outcome.status, outcome.declared
         self.items = items if items else []
 
-    number = _from_head(1, "the indicator's number in the standard (a sub-item has its indicator's)")
-    name = _from_head(2, "the official Chinese name")
-    name_en = _from_head(3, "the English name")
-    domain = _from_head(4, "the domain (生态制度 …)")
-    task = _from_head(5, "the task under the domain")
-    unit = _from_head(6, "the unit")
-    requirement = _from_head(8, "the requirement, as this region reads it")
-    source = _from_head(10, "where the rule comes from (document and line)")
+    number = _from_head("number")
+    name = _from_head("name")
+    name_en = _from_head("name_en")
+    domain = _from_head("domain")
+    task = _from_head("task")
+    unit = _from_head("unit")
+    requirement = _from_head("requirement")
+    source = _from_head("source")
 
     @property
     def reason(self) -> str:

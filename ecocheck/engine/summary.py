@@ -10,70 +10,80 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-STATUS_KEYS = ("pass", "fail", "missing", "not_applicable")
-COUNTY_FIELDS = ("file", "region", "level", "year", "edition", "binding_pass", "binding_fail", "binding_missing",
-                 "binding_declared", "reference_pass", "reference_applicable", "reference_pass_ratio", "verdict",
-                 "binding_met", "failed_binding", "missing_binding")
-_LISTS = (14, 15)  # failed_binding, missing_binding: lists in the row dict, tuples in tuples
-# How a BatchSummary stores a county: (file, region, year, ratio, failed, missing, rest), where
-# rest is the tuple of the other fields, in COUNTY_FIELDS order, shared by equal counties.
-_REST = (2, 4, 5, 6, 7, 8, 9, 10, 12, 13)
-_MET = _REST.index(13)
+from ecocheck.base.words import BINDING, STATUSES
 
 
-def county_row(report: dict[str, Any]) -> dict[str, Any]:
-    """One row of the cross-county summary, from a canonical report dict."""
-    s = report["summary"]
-    b, r = s["binding"], s["reference"]
-    return {
-        "file": report.get("file", ""),
-        "region": report["region"],
-        "level": report["level"],
-        "year": report["year"],
-        "edition": report["edition"],
-        "binding_pass": b["pass"],
-        "binding_fail": b["fail"],
-        "binding_missing": b["missing"],
-        "binding_declared": b.get("declared", 0),
-        "reference_pass": r["pass"],
-        "reference_applicable": r["pass"] + r["fail"] + r["missing"],
-        "reference_pass_ratio": s["reference_pass_ratio"],
-        "verdict": s["verdict"],
-        "binding_met": s["binding_met"],
-        "failed_binding": list(s["binding_failed"]),
-        "missing_binding": list(s["binding_missing"]),
-    }
+class CountyRow(NamedTuple):
+    """One county-year of the cross-county summary: what a batch worker sends for each file and
+    what the summary gives back (as_dict() is the JSON row: the names in lists)."""
+
+    file: str
+    region: str
+    level: str
+    year: int
+    edition: str
+    binding_pass: int
+    binding_fail: int
+    binding_missing: int
+    binding_declared: int
+    reference_pass: int
+    reference_applicable: int
+    reference_pass_ratio: float | None
+    verdict: str
+    binding_met: bool
+    failed_binding: tuple[str, ...]
+    missing_binding: tuple[str, ...]
+
+    @classmethod
+    def of_summary(cls, file: str, region: str, level: str, year: int, edition: str,
+                   s: dict[str, Any]) -> "CountyRow":
+        """The row of a report, from its head and its summary (Report.summary())."""
+        b, r = s["binding"], s["reference"]
+        return cls(file, region, level, year, edition, b["pass"], b["fail"], b["missing"], b.get("declared", 0),
+                   r["pass"], r["pass"] + r["fail"] + r["missing"], s["reference_pass_ratio"], s["verdict"],
+                   s["binding_met"], tuple(s["binding_failed"]), tuple(s["binding_missing"]))
+
+    @classmethod
+    def of_report(cls, report: Any) -> "CountyRow":
+        """The row of an ecocheck.engine.results.Report."""
+        return cls.of_summary(report.file, report.region, report.level, report.year, report.edition,
+                              report.summary())
+
+    @classmethod
+    def of_report_dict(cls, report: dict[str, Any]) -> "CountyRow":
+        """The row of a canonical report dict (Report.as_dict())."""
+        return cls.of_summary(report.get("file", ""), report["region"], report["level"], report["year"],
+                              report["edition"], report["summary"])
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> "CountyRow":
+        """as_dict() read back."""
+        return cls(**{**row, "failed_binding": tuple(row["failed_binding"]),
+                      "missing_binding": tuple(row["missing_binding"])})
+
+    def as_dict(self) -> dict[str, Any]:
+        row = self._asdict()
+        row["failed_binding"] = list(self.failed_binding)
+        row["missing_binding"] = list(self.missing_binding)
+        return row
 
 
-def county_tuple(report: Any) -> tuple:
-    """county_row() of a Report, as the tuple a BatchSummary stores (fields: COUNTY_FIELDS)."""
-    return _as_tuple(county_row({"file": report.file, "region": report.region, "level": report.level,
-                                 "year": report.year, "edition": report.edition, "summary": report.summary()}))
+class _Shared(NamedTuple):
+    """The fields of a county row that recur from county to county: one copy of each
+    combination is kept, shared by the counties that have it."""
 
-
-def _as_tuple(row: dict[str, Any]) -> tuple:
-    return tuple(tuple(row[k]) if i in _LISTS else row[k] for i, k in enumerate(COUNTY_FIELDS))
-
-
-def _as_dict(stored: tuple) -> dict[str, Any]:
-    file, region, year, ratio, failed, missing, rest = stored
-    level, edition, bp, bf, bm, bd, rp, ra, verdict, met = rest
-    return {"file": file, "region": region, "level": level, "year": year, "edition": edition,
-            "binding_pass": bp, "binding_fail": bf, "binding_missing": bm, "binding_declared": bd,
-            "reference_pass": rp, "reference_applicable": ra, "reference_pass_ratio": ratio,
-            "verdict": verdict, "binding_met": met, "failed_binding": list(failed), "missing_binding": list(missing)}
-
-
-def compact(report_dict: dict[str, Any]) -> dict[str, Any]:
-    """What a summary needs from a report: the county row and each indicator's status."""
-    return {
-        "county": county_row(report_dict),
-        "edition": report_dict["edition"],
-        "statuses": [(r["id"], r["number"], r["name"], r["attribute"], r["status"])
-                     for r in report_dict["results"]],
-    }
+    level: str
+    edition: str
+    binding_pass: int
+    binding_fail: int
+    binding_missing: int
+    binding_declared: int
+    reference_pass: int
+    reference_applicable: int
+    verdict: str
+    binding_met: bool
 
 
 @dataclass
@@ -83,7 +93,7 @@ class IndicatorTally:
     name: str
     attribute: str
     edition: str
-    counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in STATUS_KEYS})
+    counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in STATUSES})
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "number": self.number, "name": self.name, "attribute": self.attribute,
@@ -103,31 +113,33 @@ class BatchSummary:
     _sorted: bool = field(default=True, repr=False)
 
     def add_report(self, report: dict[str, Any]) -> None:
-        self.add_compact(compact(report))
+        """Add one county from its canonical report dict."""
+        self.add_county(CountyRow.of_report_dict(report))
+        edition = report["edition"]
+        for r in report["results"]:
+            self._tally(edition, r["id"], r["number"], r["name"], r["attribute"]).counts[r["status"]] += 1
 
-    def add_compact(self, data: dict[str, Any]) -> None:
-        """Add one county from its compact form (see compact)."""
-        self.add_county(_as_tuple(data["county"]))
-        edition = data["edition"]
-        for rid, number, name, attribute, status in data["statuses"]:
-            self._tally(edition, rid, number, name, attribute).counts[status] += 1
-
-    def add_county(self, row: tuple) -> None:
-        """Add one county's row (a COUNTY_FIELDS tuple, as ecocheck.engine.batch sends it)."""
+    def add_county(self, row: CountyRow) -> None:
+        """Add one county's row (as ecocheck.engine.batch sends it)."""
         share = self._shared.setdefault
-        failed, missing = (tuple(share(name, name) for name in row[i]) for i in _LISTS)
-        rest = tuple(share(row[i], row[i]) if type(row[i]) is str else row[i] for i in _REST)
+        failed = tuple(share(name, name) for name in row.failed_binding)
+        missing = tuple(share(name, name) for name in row.missing_binding)
+        rest = _Shared(share(row.level, row.level), share(row.edition, row.edition), row.binding_pass,
+                       row.binding_fail, row.binding_missing, row.binding_declared, row.reference_pass,
+                       row.reference_applicable, share(row.verdict, row.verdict), row.binding_met)
         counties = self.counties
-        if counties and self._sorted and (row[0], row[1], row[3]) < counties.order(-1):
+        if counties and self._sorted and (row.file, row.region, row.year) < counties.order(-1):
             self._sorted = False
-        counties.append(row[0], row[1], self._numbers.setdefault(row[3], row[3]), self._numbers.setdefault(row[11], row[11]),
+        numbers = self._numbers.setdefault
+        counties.append(row.file, row.region, numbers(row.year, row.year),
+                        numbers(row.reference_pass_ratio, row.reference_pass_ratio),
                         share(failed, failed), share(missing, missing), share(rest, rest))
 
     def add_tally(self, tally: dict[tuple[str, str], list]) -> None:
         """Add per-indicator counts: {(edition, id): [number, name, attribute, pass, fail, missing, n/a]}."""
         for (edition, rid), (number, name, attribute, *counts) in tally.items():
             mine = self._tally(edition, rid, number, name, attribute)
-            for key, n in zip(STATUS_KEYS, counts):
+            for key, n in zip(STATUSES, counts):
                 mine.counts[key] += n
 
     def _tally(self, edition: str, rid: str, number: int, name: str, attribute: str) -> IndicatorTally:
@@ -147,7 +159,7 @@ class BatchSummary:
 
     def iter_county_rows(self) -> Iterator[dict[str, Any]]:
         """county_rows() one at a time."""
-        return map(_as_dict, self._in_order())
+        return (row.as_dict() for row in self._in_order())
 
     def county_rows(self) -> list[dict[str, Any]]:
         """Deterministic order: the files' sorted paths, as the reports are listed."""
@@ -157,7 +169,7 @@ class BatchSummary:
         """The indicators that hold the most counties back first: binding before reference,
         then most failures, then most missing, then official number."""
         rows = [t.as_dict() for t in self.tallies.values()]
-        rows.sort(key=lambda t: (t["attribute"] != "约束性", -t["fail"], -t["missing"], t["edition"], t["number"]))
+        rows.sort(key=lambda t: (t["attribute"] != BINDING, -t["fail"], -t["missing"], t["edition"], t["number"]))
         return rows
 
     def error_rows(self) -> list[dict[str, Any]]:
@@ -166,12 +178,12 @@ class BatchSummary:
     def exit_code(self) -> int:
         if self.errors:
             return 2
-        return 0 if all(rest[_MET] for rest in self.counties.rest) else 1
+        return 0 if all(rest.binding_met for rest in self.counties.rest) else 1
 
     def totals(self) -> dict[str, Any]:
         """as_dict() without the county and indicator lists."""
         total = len(self.counties)
-        met = sum(1 for rest in self.counties.rest if rest[_MET])
+        met = sum(1 for rest in self.counties.rest if rest.binding_met)
         return {"files": total + len({e.get('file') for e in self.errors}), "evaluated": total,
                 "binding_met": met, "binding_not_met": total - met,
                 "unreadable": len({e.get("file") for e in self.errors})}
@@ -187,8 +199,7 @@ class BatchSummary:
 class _CountyColumns:
     """The stored county rows, a list per field rather than a tuple per county: about
     70 bytes less per county. Regions are kept as UTF-8 (a name of CJK characters takes about
-    half the memory of the str). Iterating gives each county as the tuple
-    (file, region, year, ratio, failed, missing, rest)."""
+    half the memory of the str). Iterating gives each county's CountyRow."""
 
     __slots__ = ("files", "regions", "years", "ratios", "failed", "missing", "rest")
 
@@ -199,10 +210,10 @@ class _CountyColumns:
         self.ratios: list[float | None] = []
         self.failed: list[tuple] = []
         self.missing: list[tuple] = []
-        self.rest: list[tuple] = []
+        self.rest: list[_Shared] = []
 
     def append(self, file: str, region: str, year: int, ratio: float | None, failed: tuple, missing: tuple,
-               rest: tuple) -> None:
+               rest: _Shared) -> None:
         self.files.append(file)
         self.regions.append(region.encode("utf-8"))
         self.years.append(year)
@@ -224,9 +235,12 @@ class _CountyColumns:
     def __len__(self) -> int:
         return len(self.files)
 
-    def __iter__(self) -> Iterator[tuple]:
-        return zip(self.files, (r.decode("utf-8") for r in self.regions), self.years, self.ratios, self.failed,
-                   self.missing, self.rest)
+    def __iter__(self) -> Iterator[CountyRow]:
+        for file, region, year, ratio, failed, missing, rest in zip(
+                self.files, self.regions, self.years, self.ratios, self.failed, self.missing, self.rest):
+            yield CountyRow(file, region.decode("utf-8"), rest.level, year, rest.edition, rest.binding_pass,
+                            rest.binding_fail, rest.binding_missing, rest.binding_declared, rest.reference_pass,
+                            rest.reference_applicable, ratio, rest.verdict, rest.binding_met, failed, missing)
 
 
 class _Counties:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ecocheck.base.entries import Profile
 from ecocheck.base.words import BINDING, LEVEL_ZH
@@ -56,14 +57,6 @@ class Indicator:
     def binding(self) -> bool:
         return self.attribute == BINDING
 
-    @property
-    def source_text(self) -> str:
-        cached = self.__dict__.get("_source_text")
-        if cached is None:
-            cached = str(self.source)
-            object.__setattr__(self, "_source_text", cached)
-        return cached
-
     def applies_to(self, profile: "Profile") -> tuple[bool, str]:
         if profile.level not in self.levels:
             only = "、".join(LEVEL_ZH[level] for level in self.levels)
@@ -83,7 +76,9 @@ class ProfileClass:
     aliases: dict[str, str] = field(default_factory=dict)  # alias -> canonical
 
 
-@dataclass(frozen=True)
+# eq=False: an edition equals only itself and hashes by identity, so that what is worked out once
+# per edition (its name index, evaluation layouts, value readers) is kept in dicts keyed by it.
+@dataclass(frozen=True, eq=False)
 class Edition:
     id: str
     title: str
@@ -98,14 +93,12 @@ class Edition:
     notes: str = ""
 
     def find(self, key: str) -> Indicator | None:
-        return self._index().get(key)
+        """The indicator with this id, official name or alias (a later indicator wins a shared name)."""
+        index = _NAMES.get(self)
+        if index is None:
+            index = _NAMES[self] = {name: ind for ind in self.indicators for name in (ind.id, ind.name, *ind.aliases)}
+        return index.get(key)
 
-    def _index(self) -> dict[str, Indicator]:
-        cached = self.__dict__.get("_index_cache")
-        if cached is None:
-            cached = {}
-            for ind in self.indicators:
-                for name in (ind.id, ind.name, *ind.aliases):
-                    cached[name] = ind
-            object.__setattr__(self, "_index_cache", cached)
-        return cached
+
+# Each edition's indicator ids, names and aliases -> the indicator, made when first asked for.
+_NAMES: WeakKeyDictionary[Edition, dict[str, Indicator]] = WeakKeyDictionary()

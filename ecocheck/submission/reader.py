@@ -6,6 +6,7 @@ import datetime as _dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ecocheck.library import criteria
 from ecocheck.base.errors import InputError, Problem
@@ -224,26 +225,29 @@ class _Reader:
                 self.items.setdefault(name, (item, reader))
 
 
+# Worked out once per edition (and, for the scopes, per level and coast), kept while the edition is used.
+_READERS: WeakKeyDictionary[Edition, dict[str, tuple[Indicator, _Reader]]] = WeakKeyDictionary()
+_SCOPES: WeakKeyDictionary[Edition, dict[tuple[str, bool], dict[str, str]]] = WeakKeyDictionary()
+
+
 def _readers(ed: Edition) -> dict[str, tuple[Indicator, _Reader]]:
     """An edition's indicator ids, names and aliases -> the indicator and its reader (as Edition.find)."""
-    cached = ed.__dict__.get("_readers")
-    if cached is None:
+    readers = _READERS.get(ed)
+    if readers is None:
         made = {ind.id: (ind, _Reader(ind)) for ind in ed.indicators}
-        cached = {}
+        readers = _READERS[ed] = {}
         for ind in ed.indicators:
             for name in (ind.id, ind.name, *ind.aliases):
                 if ed.find(name) is ind:
-                    cached[name] = made[ind.id]
-        object.__setattr__(ed, "_readers", cached)
-    return cached
+                    readers[name] = made[ind.id]
+    return readers
 
 
 def _out_of_scope(ed: Edition, profile: Profile) -> dict[str, str]:
     """Indicator id -> why it does not apply to this profile (it depends on level and coast only)."""
-    scopes = ed.__dict__.get("_out_of_scope")
+    scopes = _SCOPES.get(ed)
     if scopes is None:
-        scopes = {}
-        object.__setattr__(ed, "_out_of_scope", scopes)
+        scopes = _SCOPES[ed] = {}
     key = (profile.level, profile.coastal)
     found = scopes.get(key)
     if found is None:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from tabulate import tabulate
 
 from ecocheck.library import cache as rulecache, loader as rules
-from ecocheck.engine.summary import BatchSummary, county_tuple
+from ecocheck.engine.summary import BatchSummary, CountyRow
 from ecocheck.engine.api import check_file
 from ecocheck.base.errors import InputError
 from ecocheck.base.yamlsafe import is_date_text, load_text
@@ -136,8 +136,10 @@ def test_rule_cache_gives_the_same_library(tmp_path, monkeypatch):
     calls = []
     again = rulecache.cached(_files(), lambda files: calls.append(files))
     assert not calls, "the second load must come from the cache"
-    assert again == built and again is not built
-    for edition in built.editions.values():
+    assert again is not built
+    assert (again.default_id, again.aliases, list(again.editions)) == (built.default_id, built.aliases, list(built.editions))
+    for edition in built.editions.values():  # an edition equals only itself: compare its fields
+        assert vars(again.editions[edition.id]) == vars(edition)
         assert again.editions[edition.id].indicators == edition.indicators
 
 
@@ -169,7 +171,7 @@ def test_compact_county_rows_round_trip():
     plain, compact = BatchSummary(), BatchSummary()
     for report in reversed(reports):  # out of order: the summary sorts
         plain.add_report(report.as_dict())
-        compact.add_county(county_tuple(report))
+        compact.add_county(CountyRow.of_report(report))
         compact.add_tally({(report.edition, r.id): [r.number, r.name, r.attribute,
                                                     *(int(r.status == s) for s in ("pass", "fail", "missing", "not_applicable"))]
                            for r in report.results})
@@ -184,8 +186,6 @@ def test_summary_rows_come_back_as_given_in_file_region_year_order():
     file, region and year however they arrived; totals and the exit code read the same rows."""
     import random
 
-    from ecocheck.engine.summary import COUNTY_FIELDS, _as_tuple
-
     def row(file, region, year, met, failed=()):
         return {"file": file, "region": region, "level": "county", "year": year, "edition": "2021",
                 "binding_pass": 20 - len(failed), "binding_fail": len(failed), "binding_missing": 0,
@@ -196,20 +196,20 @@ def test_summary_rows_come_back_as_given_in_file_region_year_order():
     rows = [row("a.yaml", "喀左县", 2022, True), row("a.yaml", "Zhangwu 彰武县", 2021, False, ["河长制"]),
             row("a.yaml", "喀左县", 2019, True), row("b/c.yml", "𠀋县", 2020, False, ["河长制", "林草覆盖率"]),
             row("a.yaml", "Äkü", 2022, True), row("0.yaml", "", 2100, True)]
-    assert [k for k in rows[0]] == list(COUNTY_FIELDS)
+    assert [k for k in rows[0]] == list(CountyRow._fields)
     expected = sorted(rows, key=lambda r: (r["file"], r["region"], r["year"]))
     for seed in range(5):
         shuffled = rows[:]
         random.Random(seed).shuffle(shuffled)
         summary = BatchSummary()
         for r in shuffled:
-            summary.add_county(_as_tuple(r))
+            summary.add_county(CountyRow.from_dict(r))
         assert summary.county_rows() == expected
         assert list(summary.as_stream()["counties"]) == expected
         assert summary.totals() == {"files": 6, "evaluated": 6, "binding_met": 4, "binding_not_met": 2, "unreadable": 0}
         assert summary.exit_code() == 1
     summary = BatchSummary()
-    summary.add_county(_as_tuple(rows[0]))
+    summary.add_county(CountyRow.from_dict(rows[0]))
     assert summary.exit_code() == 0
 
 
