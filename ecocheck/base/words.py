@@ -24,7 +24,6 @@ STATUS_PROSE_EN = {PASS: "pass", FAIL: "fail", MISSING: "missing", NOT_APPLICABL
 # Indicator attributes: the standard's own words are the keys.
 BINDING = "约束性"
 REFERENCE = "参考性"
-ATTRIBUTES = (BINDING, REFERENCE)
 ATTRIBUTE_WORDS = {
     "zh": {BINDING: BINDING, REFERENCE: REFERENCE},
     "en": {BINDING: "binding", REFERENCE: "reference"},

@@ -28,7 +28,6 @@ MAX_BYTES = 5 * 1024 * 1024  # a county-year submission is a few KB; rule files 
 MAX_NODES = 200_000  # counts every node visited, so alias expansion is bounded too
 MAX_DEPTH = 64
 
-Path_ = tuple  # a path into the document: keys and list indexes
 
 
 @dataclass

@@ -10,7 +10,7 @@ from ecocheck.base.errors import InputError, Problem
 from ecocheck.engine.evaluate import evaluate
 from ecocheck.engine.results import Report
 from ecocheck.submission.model import Submission
-from ecocheck.library.loader import Library, load_library
+from ecocheck.library.loader import Library
 from ecocheck.submission.reader import load_submission
 
 if TYPE_CHECKING:
@@ -57,8 +57,4 @@ def check_file(path: str | Path, library: Library, *, edition: str | None = None
         return Checked(name, problems=err.problems)
 
 
-def open_library(rules: str | Path | None = None) -> Library:
-    return load_library(rules)
-
-
-__all__ = ["Checked", "check_file", "load_with_history", "open_library", "InputError"]
+__all__ = ["Checked", "check_file", "load_with_history", "InputError"]

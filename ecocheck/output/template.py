@@ -10,7 +10,6 @@ from ecocheck.library.model import Edition
 from ecocheck.base.entries import Profile
 
 HEADER = "# yaml-language-server: $schema={schema}\n"
-SCHEMA_HINT = "https://ecocheck.invalid/schemas/submission.schema.json"  # the schema's $id (not fetchable)
 
 
 def shipped_schema_url() -> str:

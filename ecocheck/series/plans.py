@@ -22,8 +22,6 @@ from ecocheck.base.values import ValueProblem, normalize_text, parse_number
 from ecocheck.base.words import LEVEL_ZH
 from ecocheck.base.yamlsafe import Located, load_file
 
-GOAL_KINDS = ("value", "trend", "superior", "state", "none")
-
 
 @dataclass(frozen=True)
 class Base:
@@ -379,5 +377,5 @@ def read_plan_values(path: str | Path, display: str | None = None) -> dict[str, 
     return out
 
 
-__all__ = ["Plan", "Target", "Goal", "Base", "PlanValue", "GOAL_KINDS", "load_plan_file", "load_plans",
+__all__ = ["Plan", "Target", "Goal", "Base", "PlanValue", "load_plan_file", "load_plans",
            "find_plan", "plan_files", "read_plan_values", "default_plans_dir"]
