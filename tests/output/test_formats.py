@@ -23,7 +23,7 @@ from ecocheck.output.formats import (
 from ecocheck.series.api import check_progress_plans, compare_series, group_series
 from ecocheck.series.plans import find_plan
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KAZUO = [str(ROOT / "data" / "kazuo-2019.yaml"), str(ROOT / "data" / "kazuo-2022.yaml")]
 BROKEN = {"file": "nope.yaml", "line": 0, "column": 0, "code": "not-found", "message": "file not found", "hint": ""}
 
