@@ -161,6 +161,7 @@ def rules_test(
     every case agrees, 1 some case disagrees, 2 a rule or case file cannot be read.
     """
     from ecocheck.engine.casetest import run_location, uncovered
+    from ecocheck.base import errors
     from ecocheck.base.errors import InputError
     from ecocheck.base.words import STATUS_ZH
     from ecocheck.library.loader import default_rules_dir
@@ -180,7 +181,7 @@ def rules_test(
                 typer.echo(f"{d.location()}: case “{d.case.name}”: {d.name} ({exp.target}): expected "
                            f"{STATUS_ZH[exp.status]} ({exp.status}), got {STATUS_ZH[d.got]} ({d.got}) — {d.reason}")
             if verbose and result.passed:
-                typer.echo(f"{result.case.file}:{result.case.line}: case “{result.case.name}”: ok "
+                typer.echo(f"{errors.location(result.case.file, result.case.line)}: case “{result.case.name}”: ok "
                            f"({len(result.case.expect)} expectations)")
     cases_seen = 0
     for file_run in run.files:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.errors import InputError, Problem, location
 from ecocheck.engine.evaluate import evaluate
 from ecocheck.base.words import STATUS_ZH, STATUSES
 from ecocheck.library.model import Edition, Indicator, SubItem
@@ -64,7 +64,7 @@ class Disagreement:
     name: str  # the indicator's (or sub-item's) official name
 
     def location(self) -> str:
-        return f"{self.case.file}:{self.expectation.line}:{self.expectation.column}"
+        return location(self.case.file, self.expectation.line, self.expectation.column)
 
 
 @dataclass

@@ -13,7 +13,7 @@ piece, as it is made. The modules are imported only when a format is used, so th
 this registry (every command line does, for its --format choices) stays cheap.
 
 To add a format: one entry below, one module with the render functions of its commands, and
-tests/test_formats.py checks that it renders for every command it is offered by.
+tests/output/test_formats.py checks that it renders for every command it is offered by.
 """
 
 from __future__ import annotations
