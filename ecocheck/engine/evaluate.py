@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, NamedTuple
 from weakref import WeakKeyDictionary
 
-from ecocheck.library.criteria import Criterion, combine
+from ecocheck.library.kinds import Criterion, combine
 from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile

@@ -7,10 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ecocheck.library import criteria
+from ecocheck.library import kinds
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.model import Edition, Indicator, ProfileClass, SourceRef, SubItem
-from ecocheck.base.names import suggestion
 from ecocheck.base.yamlsafe import Located, load_file
 
 LEVEL_KEY = "level"
@@ -142,34 +141,13 @@ def _check_meaning(doc: Located) -> list[Problem]:
 
 
 def _check_criterion(doc: Located, spec: dict, path: tuple, rid: str, classes: dict) -> list[Problem]:
-    problems: list[Problem] = []
-    kind = spec["kind"]
-    if kind == "threshold" and "by" in spec:
-        key = spec["by"]
-        if key == LEVEL_KEY:
-            allowed = {"county", "city"}
-        elif key in classes:
-            allowed = set(classes[key]["values"])
-        else:
-            problems.append(doc.problem(path + ("by",), f"rule {rid}: threshold keyed by unknown profile class {key!r}",
-                                        suggestion(key, [LEVEL_KEY, *classes]) or "declare it under `classes:`",
-                                        code="rule-class"))
-            return problems
-        for value_key in spec["values"]:
-            if value_key not in allowed:
-                problems.append(doc.problem(path + ("values", value_key),
-                                            f"rule {rid}: {value_key!r} is not a value of class {key!r}",
-                                            suggestion(value_key, allowed) or f"use one of {sorted(allowed)}",
-                                            key=True, code="rule-class"))
-    for j, part in enumerate(spec.get("parts", ())):
-        problems += _check_criterion(doc, part, path + ("parts", j), rid, classes)
-    for j, band in enumerate(spec.get("bands", ())):
-        problems += _check_criterion(doc, band["criterion"], path + ("bands", j, "criterion"), rid, classes)
-    if kind == "all_of":
-        types = {criteria.value_type(criteria.build(p)) for p in spec["parts"]}
-        if len(types) > 1:
-            problems.append(doc.problem(path, f"rule {rid}: all_of mixes numeric and qualitative parts",
-                                        "split it into sub-items", code="rule-criterion"))
+    """What the schema cannot see in a criterion: each kind checks its own spec, then its parts."""
+    kind = kinds.registry()[spec["kind"]]
+    class_values = {LEVEL_KEY: {"county", "city"}} | {key: set(c["values"]) for key, c in classes.items()}
+    problems = [doc.problem(path + p.path, f"rule {rid}: {p.message}", p.hint, key=p.key, code=p.code)
+                for p in kind.spec_problems(spec, class_values)]
+    for sub_path, sub_spec in kind.sub_specs(spec):
+        problems += _check_criterion(doc, sub_spec, path + sub_path, rid, classes)
     return problems
 
 
@@ -184,7 +162,7 @@ def _build_edition(doc: Located) -> Edition:
     for ind in data["indicators"]:
         items = tuple(
             SubItem(item["id"], item["name"], item["name_en"], item["unit"], item["requirement"],
-                    criteria.build(item["criterion"]), tuple(item.get("aliases", ())))
+                    kinds.build(item["criterion"]), tuple(item.get("aliases", ())))
             for item in ind.get("items", ())
         )
         src = ind["source"]
@@ -193,7 +171,7 @@ def _build_edition(doc: Located) -> Edition:
             domain=ind["domain"], task=ind["task"], unit=ind["unit"], attribute=ind["attribute"],
             levels=tuple(ind["applies"]["levels"]), coastal_only=ind["applies"].get("coastal_only", False),
             requirement=ind["requirement"],
-            criterion=criteria.build(ind["criterion"]) if "criterion" in ind else None,
+            criterion=kinds.build(ind["criterion"]) if "criterion" in ind else None,
             items=items, source=SourceRef(src["doc"], src.get("line"), src.get("note", "")),
             verified=ind.get("verified", True), verification_note=ind.get("verification", ""),
             aliases=tuple(ind.get("aliases", ())), note=ind.get("note", ""),

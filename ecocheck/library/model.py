@@ -28,7 +28,7 @@ class SubItem:
     name_en: str
     unit: str
     requirement: str
-    criterion: Any  # ecocheck.library.criteria.Criterion
+    criterion: Any  # ecocheck.library.kinds.Criterion
     aliases: tuple[str, ...] = ()
 
 

@@ -9,13 +9,12 @@ output is deterministic (no dates, no absolute paths) so a test can compare it b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ecocheck.library.criteria import Change, Criterion, Qualitative, Threshold
+from ecocheck.library.kinds import Criterion
 from ecocheck.base.words import ATTRIBUTE_EN, FAIL, LEVEL_ALIASES, PASS, STATUS_PROSE_EN, STATUS_ZH
 from ecocheck.library.model import Edition, Indicator
 from ecocheck.base.entries import Entry, Profile
@@ -47,7 +46,7 @@ class Part:
     def needs(self, lang: str) -> list[str]:
         names = NEEDS_ZH if lang == "zh" else NEEDS_EN
         fields = [names.get(n, n) for n in self.criterion.needs()]
-        if _has_change(self.criterion):
+        if self.criterion.takes_delta():
             fields.append("delta（变化量，可代替 value 与 previous）" if lang == "zh"
                           else "delta (the change itself, instead of value and previous)")
         return fields
@@ -71,12 +70,6 @@ class Facts:
     @property
     def composite(self) -> bool:
         return bool(self.indicator.items)
-
-
-def _has_change(criterion: Criterion) -> bool:
-    if isinstance(criterion, Change):
-        return True
-    return any(_has_change(p) for p in getattr(criterion, "parts", ()))
 
 
 def facts(edition: Edition, ind: Indicator, cases: list | None = None) -> Facts:
@@ -127,9 +120,7 @@ def _from_cases(edition: Edition, ind: Indicator, cases: list, status: str) -> E
 
 def _relevant_profile(edition: Edition, ind: Indicator, profile: dict) -> dict:
     """The level, the classes this indicator's thresholds depend on, and `coastal` if it matters."""
-    keys = set()
-    for crit in [ind.criterion] + [i.criterion for i in ind.items]:
-        keys |= _class_keys(crit)
+    keys = _class_keys(ind)
     out = {"level": _level_word(profile.get("level", "county"))}
     for key, value in profile.items():
         if key in keys:
@@ -143,15 +134,10 @@ def _level_word(level: Any) -> str:
     return LEVEL_ALIASES.get(str(level), str(level))
 
 
-def _class_keys(criterion: Criterion | None) -> set[str]:
-    if criterion is None:
-        return set()
-    keys = {criterion.by} if isinstance(criterion, Threshold) and criterion.by and criterion.by != "level" else set()
-    for part in getattr(criterion, "parts", ()):
-        keys |= _class_keys(part)
-    for band in getattr(criterion, "bands", ()):
-        keys |= _class_keys(band[3])
-    return keys
+def _class_keys(ind: Indicator) -> set[str]:
+    """The profile classes an indicator's thresholds depend on."""
+    criteria = [ind.criterion, *(item.criterion for item in ind.items)]
+    return set().union(*(c.class_keys() for c in criteria if c is not None))
 
 
 def _evaluate(edition: Edition, ind: Indicator, case) -> tuple[str, str] | None:
@@ -203,12 +189,9 @@ def _dump(data: Any, flow: bool | None = None) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=1000)
 
 
-# Examples for a rule without cases: the smallest values (tried in a fixed order) that the
-# rule itself decides as wanted, checked once more through the submission loader.
-_BASES = (Decimal(90), Decimal(80), Decimal(50), Decimal(100), Decimal(1), Decimal(10))
-
-
 def _generated(edition: Edition, ind: Indicator, status: str) -> Example | None:
+    """An example for a rule without cases: values the rule itself gives (Criterion.example),
+    checked once more through the submission loader."""
     from ecocheck.engine.casetest import Case
 
     profile = _example_profile(edition, ind)
@@ -218,13 +201,13 @@ def _generated(edition: Edition, ind: Indicator, status: str) -> Example | None:
         values: dict[str, Any] = {}
         for n, item in enumerate(ind.items):
             want = FAIL if status == FAIL and n == 0 else PASS
-            value = _value_for(item.criterion, prof, want, item.unit)
+            value = item.criterion.example(prof, want, item.unit)
             if value is None:
                 return None
             values[item.name] = value
         fragment: Any = values
     else:
-        fragment = _value_for(ind.criterion, prof, status, ind.unit)
+        fragment = ind.criterion.example(prof, status, ind.unit)
         if fragment is None:
             return None
     case = Case(name="example", index=0, file="<example>", line=0, profile=profile,
@@ -237,63 +220,13 @@ def _generated(edition: Edition, ind: Indicator, status: str) -> Example | None:
 
 def _example_profile(edition: Edition, ind: Indicator) -> dict:
     out: dict[str, Any] = {"level": "county" if "county" in ind.levels else ind.levels[0]}
-    keys = set()
-    for crit in [ind.criterion] + [i.criterion for i in ind.items]:
-        keys |= _class_keys(crit)
-    for key in sorted(keys):
+    for key in sorted(_class_keys(ind)):
         spec = edition.classes.get(key)
         if spec is not None and spec.values:
             out[key] = next(iter(spec.values))
     if ind.coastal_only:
         out["coastal"] = True
     return out
-
-
-def _value_for(criterion: Criterion, profile: Profile, status: str, unit: str) -> Any:
-    if isinstance(criterion, Qualitative):
-        words = criterion.accept if status == PASS else criterion.reject
-        return words[0] if words else None
-    needs = criterion.needs()
-    anchors = sorted(set(_anchors(criterion, profile)))
-    candidates = [*anchors, *(a + d for a in anchors for d in (Decimal(1), Decimal(-1), Decimal("0.5"))), *_BASES]
-    percent = unit == "%"
-    for v in candidates:
-        steps = [v * Decimal("0.02") if abs(v) >= 10 else Decimal("0.02")]
-        others = [v - steps[0], v + steps[0], v]
-        for previous in (others if "previous" in needs else [None]):
-            for target in (others[::-1] if "target" in needs else [None]):
-                numbers = [x for x in (v, previous, target) if x is not None]
-                if percent and any(x < 0 or x > 100 for x in numbers):
-                    continue
-                entry = Entry(value=v, previous=previous, target=target)
-                if criterion.evaluate(entry, profile).status == status:
-                    fields = {"value": v, "previous": previous, "target": target}
-                    out = {k: _plain(x) for k, x in fields.items() if x is not None}
-                    return out["value"] if list(out) == ["value"] else out
-    return None
-
-
-def _anchors(criterion: Criterion, profile: Profile) -> list[Decimal]:
-    found: list[Decimal] = []
-    if isinstance(criterion, Threshold):
-        bound, _ = criterion.resolve(profile)
-        if bound is not None:
-            found.append(bound)
-    for attr in ("bound",):
-        value = getattr(criterion, attr, None)
-        if isinstance(value, Decimal) and not isinstance(criterion, Threshold):
-            found.append(value + Decimal(50))
-    for _, bound, _, inner in getattr(criterion, "bands", ()):
-        found.append(bound)
-        found += _anchors(inner, profile)
-    for part in getattr(criterion, "parts", ()):
-        found += _anchors(part, profile)
-    return found
-
-
-def _plain(number: Decimal) -> int | float:
-    number = number.quantize(Decimal("0.01")).normalize()
-    return int(number) if number == number.to_integral_value() else float(number)
 
 
 # ─────────────────────────── explain (terminal text) ───────────────────────────
@@ -580,17 +513,8 @@ def _same_decision(a: Criterion, b: Criterion) -> bool:
     return all(how_decided(a, lang) == how_decided(b, lang) for lang in ("zh", "en"))
 
 
-def _unverified(criterion: Criterion) -> set[str]:
-    found = set(getattr(criterion, "unverified", ()))
-    for part in getattr(criterion, "parts", ()):
-        found |= _unverified(part)
-    for band in getattr(criterion, "bands", ()):
-        found |= _unverified(band[3])
-    return found
-
-
 def _verification_change(d: Diff, prefix: str, a: Criterion, b: Criterion) -> None:
-    before, after = _unverified(a), _unverified(b)
+    before, after = a.unverified_classes(), b.unverified_classes()
     confirmed = sorted(before - after)
     doubted = sorted(after - before)
     if confirmed:

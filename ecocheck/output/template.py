@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from ecocheck.library.criteria import Threshold
 from ecocheck.engine.evaluate import resolved_requirement
 from ecocheck.library.model import Edition
 from ecocheck.base.entries import Profile
@@ -82,19 +81,9 @@ def render_template(edition: Edition, *, level: str, classes: dict[str, str], co
 def _classes_used(edition: Edition, profile: Profile) -> set[str]:
     """Profile classes that some applicable indicator's threshold depends on."""
     used: set[str] = set()
-
-    def visit(criterion) -> None:
-        if isinstance(criterion, Threshold) and criterion.by and criterion.by != "level":
-            used.add(criterion.by)
-        for part in getattr(criterion, "parts", ()):
-            visit(part)
-        for band in getattr(criterion, "bands", ()):
-            visit(band[3])
-
     for ind in edition.indicators:
         if ind.applies_to(profile)[0]:
-            if ind.criterion is not None:
-                visit(ind.criterion)
-            for item in ind.items:
-                visit(item.criterion)
+            for criterion in [ind.criterion, *(item.criterion for item in ind.items)]:
+                if criterion is not None:
+                    used |= criterion.class_keys()
     return used

@@ -23,7 +23,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ecocheck.library.criteria import AllOf, Band, Change, Criterion, SuperiorTarget, Threshold, Trend
+from ecocheck.library.kinds import Criterion
 from ecocheck.engine.evaluate import json_number
 from ecocheck.library.model import Edition
 
@@ -33,26 +33,7 @@ TRENDS = (IMPROVED, WORSENED, UNCHANGED, CHANGED)
 
 def direction_of(criterion: Criterion | None) -> str | None:
     """Which way is better for the value a criterion reads: higher, lower, or None (words, '=')."""
-    if criterion is None:
-        return None
-    if isinstance(criterion, Threshold):
-        return {">=": "higher", ">": "higher", "<=": "lower", "<": "lower"}.get(criterion.op)
-    if isinstance(criterion, (Trend, SuperiorTarget)):
-        return criterion.direction
-    if isinstance(criterion, Change):
-        return {">=": "higher", ">": "higher", "<=": "lower", "<": "lower"}.get(criterion.op)
-    if isinstance(criterion, Band):
-        for _, _, _, part in criterion.bands:
-            found = direction_of(part)
-            if found:
-                return found
-        return None
-    if isinstance(criterion, AllOf):
-        for part in criterion.parts:
-            found = direction_of(part)
-            if found:
-                return found
-    return None
+    return None if criterion is None else criterion.better_direction()
 
 
 def directions(editions: list[Edition]) -> dict[tuple[str, str | None], str | None]:

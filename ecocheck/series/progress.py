@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ecocheck.library.criteria import Qualitative
+from ecocheck.library.kinds.qualitative import Qualitative
 from ecocheck.engine.evaluate import json_number
 from ecocheck.base.words import MISSING, NOT_APPLICABLE, PASS
 from ecocheck.base.words import STATUS_WORDS as VERDICT_WORDS

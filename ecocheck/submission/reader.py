@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from ecocheck.library import criteria
+from ecocheck.library.kinds import NUMBER
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
@@ -215,7 +215,7 @@ class _Reader:
     def __init__(self, rule: Indicator | SubItem) -> None:
         self.name = rule.name
         self.criterion = rule.criterion  # None for an indicator made of sub-items
-        self.number = rule.criterion is not None and criteria.value_type(rule.criterion) == criteria.NUMBER
+        self.number = rule.criterion is not None and rule.criterion.value_type() == NUMBER
         self.bounds = _percent_range(rule.unit, rule.name)
         # a sub-item's id, name or alias -> the sub-item and its reader (the first sub-item that has it)
         self.items: dict[str, tuple[SubItem, _Reader]] = {}

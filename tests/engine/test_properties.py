@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ecocheck.cli.app import build_app
-from ecocheck.library.criteria import OPS, Threshold
+from ecocheck.library.kinds import OPS
+from ecocheck.library.kinds.threshold import Threshold
 from ecocheck.engine.evaluate import evaluate
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.library.loader import load_library

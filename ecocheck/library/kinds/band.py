@@ -1,0 +1,107 @@
+"""band: the requirement depends on the county's own current value (the band it falls in)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, NamedTuple
+
+from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.outcome import Outcome
+from ecocheck.base.values import format_number
+from ecocheck.base.words import FAIL, MISSING, PASS
+from ecocheck.library.kinds import OPS, Criterion, build, decimal, rounded
+
+
+class BandRow(NamedTuple):
+    """One band: values `op bound` fall in it and must meet `criterion`."""
+
+    op: str
+    bound: Decimal
+    label: str
+    criterion: Criterion
+
+
+@dataclass(frozen=True)
+class Band(Criterion):
+    KIND: ClassVar[str] = "band"
+    EXAMPLE: ClassVar[dict[str, Any]] = {"kind": "band", "bands": [
+        {"op": "<=", "value": 60, "label": "综合利用率≤60%的地区",
+         "criterion": {"kind": "change", "op": ">=", "value": 2, "unit": "%", "symbol": "提高幅度"}},
+        {"op": ">", "value": 60, "label": "综合利用率＞60%的地区",
+         "criterion": {"kind": "trend", "direction": "higher"}}]}
+    bands: tuple[BandRow, ...] = ()
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> "Band":
+        return cls(text=spec.get("text", ""), bands=tuple(
+            BandRow(b["op"], decimal(b["value"]), b["label"], build(b["criterion"])) for b in spec["bands"]))
+
+    @classmethod
+    def sub_specs(cls, spec: dict[str, Any]) -> list[tuple[tuple, dict[str, Any]]]:
+        return [(("bands", j, "criterion"), band["criterion"]) for j, band in enumerate(spec["bands"])]
+
+    def children(self) -> tuple[Criterion, ...]:
+        return tuple(band.criterion for band in self.bands)
+
+    def _band_of(self, value: Decimal) -> BandRow | None:
+        for band in self.bands:
+            if OPS[band.op][0](value, band.bound):
+                return band
+        return None  # pragma: no cover - the shipped bands cover every number
+
+    def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
+        if entry.value is None:
+            return Outcome(MISSING, "current value not given, so its band is unknown (未提供现状值，无法确定适用档次)")
+        if not isinstance(entry.value, Decimal):
+            return Outcome(MISSING, f"the value “{entry.value}” is not a number (须为数值)")
+        now = self._band_of(entry.value)
+        if now is None:  # pragma: no cover
+            return Outcome(MISSING, f"{format_number(entry.value)} falls in no band")
+        last_value = entry.previous if entry.previous is not None else (
+            entry.value - entry.delta if entry.delta is not None else None)
+        before = self._band_of(last_value) if last_value is not None else None
+        bands = [now] if before is None or before.label == now.label else [before, now]
+        # The standard does not say whether last year's or this year's rate picks the band; when
+        # they differ, both readings must hold, so a verdict never rests on the kinder one.
+        outcomes = [(band.label, band.criterion.evaluate(entry, profile)) for band in bands]
+        statuses = {o.status for _, o in outcomes}
+        status = FAIL if FAIL in statuses else MISSING if MISSING in statuses else PASS
+
+        def reason() -> str:
+            said = "；".join(f"{label}: {o.reason}" for label, o in outcomes)
+            if len(outcomes) > 1:
+                said = f"last year's and this year's rates fall in different bands, both must hold (跨档，两档要求均须满足): {said}"
+            return said
+        return Outcome(status, reason, any(o.declared for _, o in outcomes))
+
+    def needs(self) -> list[str]:
+        return ["value", "previous"]
+
+    def describe(self, profile: Profile | None = None, lang: str = "zh") -> str:
+        if lang == "zh":
+            return self.text or "；".join(f"{band.label}: {band.criterion.describe(profile)}" for band in self.bands)
+        return "; ".join(f"{band.label}: {band.criterion.describe(profile, lang)}" for band in self.bands)
+
+    def decided_en(self) -> str:
+        return "by the region's own current value: " + "; ".join(
+            f"{band.label} → {band.criterion.decided_en()}" for band in self.bands)
+
+    def condition_zh(self, names: dict[str, str]) -> tuple[str, list[str]]:
+        parts, missing = [], []
+        for band in self.bands:
+            condition, needs = band.criterion.condition_zh(names)
+            parts.append(f"{band.label} {condition}")
+            missing += [n for n in needs if n not in missing]
+        return "按本年 value 所在档次——" + "；".join(parts), missing
+
+    def anchors(self, profile: Profile) -> list[Decimal]:
+        return [a for band in self.bands for a in (band.bound, *band.criterion.anchors(profile))]
+
+    def draw(self, profile: Profile, rng: random.Random, good: bool,
+             given: dict[str, Any] | None = None) -> dict[str, Any]:
+        previous = rng.uniform(30, 95)
+        step = rng.uniform(2, 4) if good else -rng.uniform(0.1, 2)
+        return {"value": rounded(min(previous + step, 100)),
+                "previous": rounded(min(previous, 100 - step if step > 0 else 100))}
