@@ -14,16 +14,18 @@ and the registry.
 from __future__ import annotations
 
 import importlib
-import random
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 OPS = {
     ">=": (lambda a, b: a >= b, "≥"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
 from ecocheck.library.kinds import NUMBER, Criterion, SpecProblem, build, combine
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 
 @dataclass(frozen=True)

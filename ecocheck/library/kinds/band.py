@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
 from ecocheck.library.kinds import OPS, Criterion, build, decimal, rounded
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 
 class BandRow(NamedTuple):

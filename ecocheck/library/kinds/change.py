@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
@@ -13,6 +12,9 @@ from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
 from ecocheck.library.kinds import BETTER, OPS, Criterion, decimal, rounded
 from ecocheck.library.kinds.trend import change_from_last_year
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 
 @dataclass(frozen=True)

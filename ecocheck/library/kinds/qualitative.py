@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import normalize_text
 from ecocheck.base.words import FAIL, MISSING, PASS
 from ecocheck.library.kinds import TEXT, Criterion
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 _PUNCTUATION = re.compile(r"[\s,，、;；。.:：]+")
 

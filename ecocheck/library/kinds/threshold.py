@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.names import suggestion
@@ -13,6 +12,9 @@ from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, LEVEL_ZH, MISSING, PASS
 from ecocheck.library.kinds import BETTER, OPS, Criterion, SpecProblem, decimal, rounded, unit_suffix
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 # How the zh text names the profile classes the standard itself keys thresholds by.
 CLASS_ZH = {"level": "级别（县/市）", "terrain": "地区类型 terrain", "climate": "气候区 climate",

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
 from ecocheck.library.kinds import Criterion, rounded
+
+if TYPE_CHECKING:  # only annotations use it
+    import random
 
 
 def change_from_last_year(entry: Entry) -> tuple[Decimal | None, str]:
