@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from ecocheck.base.messages import DEFAULT_LANG, Joined, Message
 
 
 class Outcome:
     """A verdict and why.
 
-    The reason may be given as a function that writes it: the words (numbers formatted, parts
-    joined) are only built when someone reads them, and a batch summary never does. A reason
-    function always writes some text, so `has_reason` can answer without writing it.
+    The reason is a Message (or Joined messages) from the catalogue: the words, in the report's
+    language, with numbers formatted and parts joined, are only written when someone reads
+    them, and a batch summary never does.
     """
 
-    __slots__ = ("status", "_reason", "declared")
+    __slots__ = ("status", "message", "declared")
 
-    def __init__(self, status: str, reason: "str | Callable[[], str]" = "", declared: bool = False) -> None:
+    def __init__(self, status: str, message: "Message | Joined | None" = None, declared: bool = False) -> None:
         self.status = status
-        self._reason = reason
+        self.message = message
         self.declared = declared
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        """The reason in `lang` ("zh" or "en"); "" when there is none."""
+        return "" if self.message is None else self.message.render(lang)
 
     @property
     def reason(self) -> str:
-        reason = self._reason
-        if reason.__class__ is not str:
-            reason = self._reason = reason()
-        return reason
+        """The reason in the default language (zh)."""
+        return self.render()
 
     @property
     def has_reason(self) -> bool:
-        return bool(self._reason)
+        return self.message is not None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Outcome):
             return NotImplemented
-        return (self.status, self.reason, self.declared) == (other.status, other.reason, other.declared)
+        return (self.status, self.message, self.declared) == (other.status, other.message, other.declared)
 
     def __repr__(self) -> str:
-        return f"Outcome({self.status!r}, {self.reason!r}, declared={self.declared})"
+        return f"Outcome({self.status!r}, {self.message!r}, declared={self.declared})"

@@ -55,7 +55,7 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
 
         index = history_or_exit(history)  # scanned once here, shared with every worker
     items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs,
-                       send=chosen.batch_reports, history=index)
+                       send=chosen.batch_reports, history=index, lang=lang.value)
     # JSON reports carry their warnings and are written as they arrive; the other formats
     # are rendered once every file is checked and the summary complete.
     reports = _collected(_with_progress(items, len(files), quiet), summary,

@@ -50,7 +50,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
             print_problems(c.problems)
         elif c.report.warnings:
             print_problems(c.report.warnings, warning=True)
-    reports = [c.report.as_dict() for c in checked if c.report]
+    reports = [c.report.as_dict(lang.value) for c in checked if c.report]
     plan_code = 0
     chosen = FORMATS[fmt.value]
     if plan:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's

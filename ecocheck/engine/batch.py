@@ -112,11 +112,12 @@ def _submissions_under(folder: str) -> Iterator[str]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(rules: str | None, edition: str | None, send: str, history: Any = None) -> None:
+def _init(rules: str | None, edition: str | None, send: str, history: Any = None, lang: str = "zh") -> None:
     from ecocheck.library.loader import load_library
 
-    # history: a HistoryIndex scanned once by the caller (batch --history), or None
-    _STATE.update(library=load_library(rules), edition=edition, send=send, history=history)
+    # history: a HistoryIndex scanned once by the caller (batch --history), or None;
+    # lang: the language of the sent reports' reasons
+    _STATE.update(library=load_library(rules), edition=edition, send=send, history=history, lang=lang)
 
 
 def _tally_into(tally: dict, report: Any) -> None:
@@ -143,9 +144,9 @@ def _check(file: str, tally: dict) -> Item:
         import json
 
         item = Item(file, None, row, [], warnings,
-                    report_json=json.dumps(report.as_dict(), ensure_ascii=False).encode("utf-8"))
+                    report_json=json.dumps(report.as_dict(_STATE["lang"]), ensure_ascii=False).encode("utf-8"))
     else:
-        item = Item(file, report.as_dict() if send == SEND_DICTS else None, row, [], warnings)
+        item = Item(file, report.as_dict(_STATE["lang"]) if send == SEND_DICTS else None, row, [], warnings)
     _tally_into(tally, report)  # last: a file that failed above is counted nowhere
     return item
 
@@ -160,10 +161,11 @@ def _check_chunk(files: list[str]) -> list[Item]:
 
 
 def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
-        send: str = SEND_ROWS, chunk: int = 0, history: Any = None) -> Iterator[Item]:
+        send: str = SEND_ROWS, chunk: int = 0, history: Any = None, lang: str = "zh") -> Iterator[Item]:
     """Evaluate `files`, yielding one Item per file in the order given.
 
-    jobs=1 runs in this process; more uses a process pool. An exception inside a worker (a
+    jobs=1 runs in this process; more uses a process pool. Sent reports give their reasons in
+    `lang` ("zh" or "en"). An exception inside a worker (a
     bug) becomes that file's problem, so one file never stops the batch.
     """
     import gc
@@ -175,7 +177,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
     gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
     try:
         if jobs <= 1 or len(files) <= max(chunk, 16):
-            _init(rules, edition, send, history)
+            _init(rules, edition, send, history, lang)
             gc.freeze()
             size = chunk or 64
             for i in range(0, len(files), size):
@@ -188,7 +190,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         size = chunk or max(8, min(128 if send == SEND_ROWS else 16, len(files) // (jobs * 8) or 1))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, send, history)) as pool:
+        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, send, history, lang)) as pool:
             # A few chunks in flight per worker, not all of them: results wait in memory only
             # until the caller takes them, so a slow consumer does not make memory grow.
             waiting = iter(chunks)
@@ -210,10 +212,11 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         gc.set_threshold(*thresholds)
 
 
-def _init_worker(rules: str | None, edition: str | None, send: str, history: Any = None) -> None:
+def _init_worker(rules: str | None, edition: str | None, send: str, history: Any = None,
+                 lang: str = "zh") -> None:
     import gc
 
-    _init(rules, edition, send, history)
+    _init(rules, edition, send, history, lang)
     gc.set_threshold(max(gc.get_threshold()[0], 20_000))
     gc.freeze()
 

@@ -22,7 +22,9 @@ from ecocheck.base.names import suggestion
 from ecocheck.library.loader import CASE_SUFFIX, Library, load_rule_file, rule_files
 from ecocheck.base.values import normalize_text
 from ecocheck.base.yamlsafe import Located, load_file
+from ecocheck.base.messages import Message
 
+_DECLARED = Message("declared.mark")
 DEFAULT_YEAR = 2022
 STATUS_WORDS = {s: s for s in STATUSES} | {zh: en for en, zh in STATUS_ZH.items()}
 
@@ -296,7 +298,8 @@ def _in_case(case: Case, problem: Problem) -> Problem:
 
 
 def _reason(result: Result) -> str:
-    return result.reason + (" (declared)" if result.declared else "")
+    """Why, in English like the rest of `rules test`'s output, a declaration marked."""
+    return result.reason_in("en") + (_DECLARED.render("en") if result.declared else "")
 
 
 def run_file(rule_file: str | Path, cases_file: str | Path | None) -> FileRun:

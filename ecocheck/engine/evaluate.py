@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from ecocheck.library.kinds import Criterion, combine
 from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.base.outcome import Outcome
 from ecocheck.engine.results import Report, Result, RuleHead, json_number
 from ecocheck.submission.model import Submission
 from ecocheck.base.values import format_number
+
+
+# Reasons that take no parameters: made once, shared by every outcome that gives them.
+_NOT_GIVEN = Message("entry.not_given")
+_ALL_ITEMS_MET = Message("items.all_met")
+_DECLARED = {True: Message("declared.met"), False: Message("declared.not_met")}
+_DECLARED_WITH_NOTE = {True: "declared.met_note", False: "declared.not_met_note"}
 
 
 def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outcome:
@@ -22,9 +30,9 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
     what the numbers leave undecided (缺数据), never overturn a measured 未达标.
     """
     if entry is None:
-        return Outcome(MISSING, "not given (未提供)")
+        return Outcome(MISSING, _NOT_GIVEN)
     if entry.applicable is False:  # only sub-items may say so (the submission loader checks)
-        return Outcome(NOT_APPLICABLE, f"declared not applicable (申报不适用): {entry.note}", declared=True)
+        return Outcome(NOT_APPLICABLE, Message("declared.not_applicable", note=entry.note), declared=True)
     measured = criterion.evaluate(entry, profile)
     return measured if entry.met is None else _with_declaration(measured, entry)
 
@@ -32,15 +40,13 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
 def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
     if entry.met is None:
         return measured
-    said = "declared met (申报达标)" if entry.met else "declared not met (申报未达标)"
-    if entry.note:
-        said += f": {entry.note}"
+    said = Message(_DECLARED_WITH_NOTE[entry.met], note=entry.note) if entry.note else _DECLARED[entry.met]
     if measured.status == MISSING:
         return Outcome(PASS if entry.met else FAIL, said, declared=True)
     if measured.status == PASS and entry.met is False:
-        return Outcome(FAIL, lambda: f"{said}; the given values alone would pass ({measured.reason})", declared=True)
+        return Outcome(FAIL, Message("declared.overruled", declared=said, measured=measured), declared=True)
     if measured.status == FAIL and entry.met:
-        return Outcome(FAIL, lambda: f"{measured.reason}; the declaration “met” is contradicted by the values")
+        return Outcome(FAIL, Message("declared.contradicted", measured=measured))
     return measured
 
 
@@ -64,7 +70,7 @@ class IndicatorLayout(NamedTuple):
     indicator: Indicator
     head: RuleHead
     applies: bool
-    why_not: str  # why it does not apply to the profile ("" when it does)
+    why_not: Message | None  # why it does not apply to the profile (None when it does)
     items: tuple[SubItemLayout, ...]  # its sub-items (none: the indicator has a criterion of its own)
 
 
@@ -77,12 +83,12 @@ def indicator_layout(ind: Indicator, profile: Profile) -> IndicatorLayout:
     if not ind.items:
         verified = ind.verified and ind.criterion.verified_for(profile)
         head = _head(ind, ind, resolved_requirement(ind.requirement, ind.criterion, profile), verified)
-        return IndicatorLayout(ind, head, True, "", ())
+        return IndicatorLayout(ind, head, True, None, ())
     items = tuple(SubItemLayout(item, _head(item, ind, resolved_requirement(item.requirement, item.criterion, profile),
                                             ind.verified and item.criterion.verified_for(profile)))
                   for item in ind.items)
     verified = ind.verified and all(item.criterion.verified_for(profile) for item in ind.items)
-    return IndicatorLayout(ind, _head(ind, ind, ind.requirement, verified), True, "", items)
+    return IndicatorLayout(ind, _head(ind, ind, ind.requirement, verified), True, None, items)
 
 
 # Each edition's layouts, per profile: a profile is a few hundred combinations of class values
@@ -112,22 +118,22 @@ def _evaluate(layout: IndicatorLayout, entry: Entry | None, profile: Profile) ->
     for item, item_head in layout.items:
         sub_entry = entry.items.get(item.id) if entry else None
         if sub_entry is None and entry is not None and entry.met is not None:
-            sub_outcome = Outcome(MISSING, "not given (未提供)")
+            sub_outcome = Outcome(MISSING, _NOT_GIVEN)
         else:
             sub_outcome = decide(item.criterion, sub_entry, profile)
         items.append(Result(item_head, sub_outcome, sub_entry))
-    whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else "", r.declared)
+    whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else None, r.declared)
                      for r in items])
     if entry is not None:
         whole = _with_declaration(whole, entry)
     if whole.status == PASS and not whole.has_reason:
-        whole = Outcome(PASS, "all sub-items met (各分项均达标)", whole.declared)
+        whole = Outcome(PASS, _ALL_ITEMS_MET, whole.declared)
     return Result(layout.head, whole, entry, items)
 
 
-def _named(item: Result) -> Callable[[], str]:
-    """A sub-item's reason under its name, in the indicator's reason (written when read)."""
-    return lambda: f"{item.name}: {item.reason}"
+def _named(item: Result) -> Message:
+    """A sub-item's reason under its name, in the indicator's reason."""
+    return Message("item.reason", name=item.name, reason=item.outcome)
 
 
 def evaluate_indicator(ind: Indicator, entry: Entry | None, profile: Profile) -> Result:

@@ -12,6 +12,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import DEFAULT_LANG
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.words import BINDING, FAIL, MISSING, NOT_APPLICABLE, PASS, REFERENCE, STATUSES
 
@@ -77,7 +78,12 @@ class Result:
 
     @property
     def reason(self) -> str:
-        return self.outcome.reason
+        """Why, in the default language (zh)."""
+        return self.outcome.render()
+
+    def reason_in(self, lang: str) -> str:
+        """Why, in `lang` ("zh" or "en")."""
+        return self.outcome.render(lang)
 
     @property
     def value(self) -> Any:
@@ -111,7 +117,8 @@ class Result:
     def __repr__(self) -> str:
         return f"Result({self.id!r}, {self.status!r}, declared={self.declared})"
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The JSON form; `reason` in `lang`."""
         out = {
             "id": self.id,
             "number": self.number,
@@ -125,7 +132,7 @@ class Result:
             "declared": self.declared,
             "value": self.value,
             "requirement": self.requirement,
-            "reason": self.reason,
+            "reason": self.outcome.render(lang),
             "verified": self.verified,
             "rule_source": self.source,
             "value_source": self.value_source,
@@ -135,7 +142,7 @@ class Result:
             "delta": self.delta,
             "previous_source": self.previous_source,
         }
-        out["items"] = [item.as_dict() for item in self.items]
+        out["items"] = [item.as_dict(lang) for item in self.items]
         return out
 
 
@@ -181,7 +188,8 @@ class Report:
             "unverified_rules": unverified,
         }
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The JSON form (the contract of `evaluate -f json`); reasons in `lang`."""
         return {
             "file": self.file,
             "region": self.region,
@@ -190,7 +198,7 @@ class Report:
             "edition": self.edition,
             "edition_title": self.edition_title,
             "profile": {"coastal": self.profile.coastal, **self.profile.classes},
-            "results": [r.as_dict() for r in self.results],
+            "results": [r.as_dict(lang) for r in self.results],
             "summary": self.summary(),
             "warnings": [w.as_dict() for w in self.warnings],
         }

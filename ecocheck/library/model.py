@@ -7,7 +7,11 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ecocheck.base.entries import Profile
-from ecocheck.base.words import BINDING, LEVEL_ZH
+from ecocheck.base.messages import Message
+from ecocheck.base.words import BINDING, LEVELS
+
+_LEVEL_ONLY = {level: Message(f"scope.{level}") for level in LEVELS}
+_COASTAL_ONLY = Message("scope.coastal")
 
 
 @dataclass(frozen=True)
@@ -57,13 +61,13 @@ class Indicator:
     def binding(self) -> bool:
         return self.attribute == BINDING
 
-    def applies_to(self, profile: "Profile") -> tuple[bool, str]:
-        if profile.level not in self.levels:
-            only = "、".join(LEVEL_ZH[level] for level in self.levels)
-            return False, f"仅适用于{only}级 (applies to {', '.join(self.levels)} only)"
+    def applies_to(self, profile: "Profile") -> tuple[bool, Message | None]:
+        """Whether the indicator applies to a region, and why not when it does not."""
+        if profile.level not in self.levels:  # then it applies to the other level only
+            return False, _LEVEL_ONLY[self.levels[0]]
         if self.coastal_only and not profile.coastal:
-            return False, "仅适用于沿海地区 (coastal regions only)"
-        return True, ""
+            return False, _COASTAL_ONLY
+        return True, None
 
 
 @dataclass(frozen=True)

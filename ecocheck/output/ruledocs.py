@@ -14,13 +14,16 @@ from typing import Any
 
 import yaml
 
+from ecocheck.base.messages import Message
+from ecocheck.base.outcome import Outcome
 from ecocheck.library.kinds import Criterion
 from ecocheck.base.words import ATTRIBUTE_EN, FAIL, LEVEL_ALIASES, PASS, STATUS_PROSE_EN, STATUS_ZH
 from ecocheck.library.model import Edition, Indicator
-from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.entries import Profile
 from ecocheck.base.values import normalize_text
 from ecocheck.output.ruledoc import NEEDS_EN, NEEDS_ZH, class_requirements, how_decided, scope_text
 
+_DECLARED = Message("declared.mark")
 REGENERATE = "ecocheck rules docs --output docs/rules/"
 
 
@@ -56,8 +59,12 @@ class Part:
 class Example:
     status: str  # pass | fail
     text: str  # a YAML excerpt of a submission
-    reason: str  # what ecocheck says about it
+    outcome: Outcome  # what ecocheck decides about it
     origin: str  # "2021.cases.yaml · <case name>" or "" when generated from the rule
+
+    def reason(self, lang: str) -> str:
+        """What ecocheck says about it, in `lang`, a declaration marked."""
+        return self.outcome.render(lang) + (_DECLARED.render(lang) if self.outcome.declared else "")
 
 
 @dataclass
@@ -111,10 +118,10 @@ def _from_cases(edition: Edition, ind: Indicator, cases: list, status: str) -> E
         trial = Case(name=case.name, index=0, file=case.file, line=case.line, profile=profile,
                      indicators={key: fragment[key]}, expect=[], year=case.year)
         got = _evaluate(edition, ind, trial)
-        if got is None or got[0] != status:
+        if got is None or got.status != status:
             continue  # the excerpt alone does not show it (it relies on the rest of the case)
         origin = f"{Path(case.file).name} · {case.name}"
-        return Example(status, _excerpt(profile, {key: fragment[key]}), got[1], origin)
+        return Example(status, _excerpt(profile, {key: fragment[key]}), got, origin)
     return None
 
 
@@ -140,8 +147,8 @@ def _class_keys(ind: Indicator) -> set[str]:
     return set().union(*(c.class_keys() for c in criteria if c is not None))
 
 
-def _evaluate(edition: Edition, ind: Indicator, case) -> tuple[str, str] | None:
-    """(status, reason) the excerpt gets on its own, or None when it does not load."""
+def _evaluate(edition: Edition, ind: Indicator, case) -> Outcome | None:
+    """The outcome the excerpt gets on its own, or None when it does not load."""
     from ecocheck.engine.casetest import case_document
     from ecocheck.base.errors import InputError
     from ecocheck.engine.evaluate import evaluate_indicator
@@ -153,8 +160,7 @@ def _evaluate(edition: Edition, ind: Indicator, case) -> tuple[str, str] | None:
         submission = parse_submission(case_document(case), library, edition=edition.id)
     except InputError:
         return None
-    result = evaluate_indicator(ind, submission.entries.get(ind.id), submission.profile)
-    return result.status, result.reason + (" (declared)" if result.declared else "")
+    return evaluate_indicator(ind, submission.entries.get(ind.id), submission.profile).outcome
 
 
 def _excerpt(profile: dict, indicators: dict) -> str:
@@ -213,9 +219,9 @@ def _generated(edition: Edition, ind: Indicator, status: str) -> Example | None:
     case = Case(name="example", index=0, file="<example>", line=0, profile=profile,
                 indicators={ind.name: fragment}, expect=[])
     got = _evaluate(edition, ind, case)
-    if got is None or got[0] != status:
+    if got is None or got.status != status:
         return None
-    return Example(status, _excerpt(profile, {ind.name: fragment}), got[1], "")
+    return Example(status, _excerpt(profile, {ind.name: fragment}), got, "")
 
 
 def _example_profile(edition: Edition, ind: Indicator) -> dict:
@@ -274,7 +280,7 @@ def explain_text(f: Facts, lang: str = "zh") -> str:
         out.append(_example_heading(ex, lang))
         out += ["  " + line for line in ex.text.rstrip("\n").split("\n")]
         out.append(("  → ecocheck: " if not zh else "  → ecocheck：") + _status_word(ex.status, lang)
-                   + f" — {ex.reason}")
+                   + f" — {ex.reason(lang)}")
     out.append("")
     out.append(("来源: " if zh else "source: ") + str(ind.source))
     if ind.note:
@@ -422,7 +428,7 @@ def indicator_section(f: Facts) -> str:
         out.append(f"\n{COMPOSITE_ZH}\n\n")
     for ex in f.examples:
         out.append(f"{_example_heading(ex, 'zh')}：\n\n```yaml\n{ex.text}```\n\n"
-                   f"→ ecocheck：{STATUS_ZH[ex.status]} — {_inline(ex.reason)}\n\n")
+                   f"→ ecocheck：{STATUS_ZH[ex.status]} — {_inline(ex.reason('zh'))}\n\n")
     return "".join(out)
 
 

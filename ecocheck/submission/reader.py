@@ -12,6 +12,7 @@ from ecocheck.library.kinds import NUMBER
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.submission.model import Submission
 from ecocheck.base.names import suggestion
 from ecocheck.library.loader import Library
@@ -199,7 +200,7 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
             continue
         keys_for[ind.id] = key
         if ind.id in out_of_scope:
-            c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id]}; its value is ignored",
+            c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id].render('en')}; its value is ignored",
                    key=True, code="not-applicable")
         entry = _indicator_entry(c, ind, reader, value, path)
         if entry is not None:
@@ -243,7 +244,7 @@ def _readers(ed: Edition) -> dict[str, tuple[Indicator, _Reader]]:
     return readers
 
 
-def _out_of_scope(ed: Edition, profile: Profile) -> dict[str, str]:
+def _out_of_scope(ed: Edition, profile: Profile) -> dict[str, Message]:
     """Indicator id -> why it does not apply to this profile (it depends on level and coast only)."""
     scopes = _SCOPES.get(ed)
     if scopes is None:

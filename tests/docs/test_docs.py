@@ -211,7 +211,7 @@ def test_explain_by_name_gives_requirement_decision_fields_and_examples():
     assert "    平原地区: ≥18" in out  # per class
     assert "达标条件：value 达到本地区的阈值（按地区类型 terrain：" in out and "缺 profile.terrain 为缺数据" in out
     assert "提交时需填写\n  value（现状值）" in out
-    assert "示例（达标），取自 2021.cases.yaml" in out and "→ ecocheck：达标 — 18 meets ≥18" in out
+    assert "示例（达标），取自 2021.cases.yaml" in out and "→ ecocheck：达标 — 18 达到 ≥18" in out
     assert "示例（未达标）" in out and "来源: 001_5bf55d846e1f2bc3.txt:693" in out
 
 
@@ -221,6 +221,7 @@ def test_explain_by_id_in_english_and_another_edition():
     assert "edition 2019" in result.stdout and "How ecocheck decides it" in result.stdout
     assert "湿润地区: ≥55  † unverified" in result.stdout and "干旱半干旱地区: ≥35\n" in result.stdout
     assert "What a submission must give" in result.stdout and "Example (pass)" in result.stdout
+    assert "→ ecocheck: fail — 34.9 does not meet ≥35" in result.stdout  # the example's reason in English too
 
 
 def test_explain_a_sub_item_explains_its_indicator():

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Joined, Message
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.words import FAIL, MISSING, NOT_APPLICABLE, PASS
 
@@ -59,12 +60,14 @@ def combine(outcomes: list[Outcome]) -> Outcome:
     return Outcome(PASS, _joined(said), declared=declared_away or any(o.declared for o in relevant))
 
 
-def _joined(outcomes: list[Outcome]) -> Any:
-    """The parts' reasons joined by "；", written when read ("" when no part has one)."""
-    said = [o for o in outcomes if o.has_reason]
-    if not said:
-        return ""
-    return lambda: "；".join(o.reason for o in said)
+def _joined(outcomes: list[Outcome]) -> Joined | None:
+    """The parts' reasons one after another (None when no part has one)."""
+    said = [o for o in outcomes if o.message is not None]
+    return Joined(said) if said else None
+
+
+# Reasons that take no parameters: made once, shared by every outcome that gives them.
+VALUE_NOT_GIVEN = Message("value.not_given")
 
 
 def decimal(value: Any) -> Decimal:

@@ -7,13 +7,16 @@ from decimal import Decimal
 from typing import Any, ClassVar, NamedTuple, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Joined, Message
 from ecocheck.base.outcome import Outcome
-from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
 from ecocheck.library.kinds import OPS, Criterion, build, decimal, rounded
 
 if TYPE_CHECKING:  # only annotations use it
     import random
+
+
+_VALUE_NOT_GIVEN = Message("band.value_not_given")
 
 
 class BandRow(NamedTuple):
@@ -55,28 +58,24 @@ class Band(Criterion):
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         if entry.value is None:
-            return Outcome(MISSING, "current value not given, so its band is unknown (未提供现状值，无法确定适用档次)")
+            return Outcome(MISSING, _VALUE_NOT_GIVEN)
         if not isinstance(entry.value, Decimal):
-            return Outcome(MISSING, f"the value “{entry.value}” is not a number (须为数值)")
+            return Outcome(MISSING, Message("value.not_number", value=entry.value))
         now = self._band_of(entry.value)
         if now is None:  # pragma: no cover
-            return Outcome(MISSING, f"{format_number(entry.value)} falls in no band")
+            return Outcome(MISSING, Message("band.none", value=entry.value))
         last_value = entry.previous if entry.previous is not None else (
             entry.value - entry.delta if entry.delta is not None else None)
         before = self._band_of(last_value) if last_value is not None else None
         bands = [now] if before is None or before.label == now.label else [before, now]
         # The standard does not say whether last year's or this year's rate picks the band; when
         # they differ, both readings must hold, so a verdict never rests on the kinder one.
-        outcomes = [(band.label, band.criterion.evaluate(entry, profile)) for band in bands]
-        statuses = {o.status for _, o in outcomes}
+        outcomes = [band.criterion.evaluate(entry, profile) for band in bands]
+        statuses = {o.status for o in outcomes}
         status = FAIL if FAIL in statuses else MISSING if MISSING in statuses else PASS
-
-        def reason() -> str:
-            said = "；".join(f"{label}: {o.reason}" for label, o in outcomes)
-            if len(outcomes) > 1:
-                said = f"last year's and this year's rates fall in different bands, both must hold (跨档，两档要求均须满足): {said}"
-            return said
-        return Outcome(status, reason, any(o.declared for _, o in outcomes))
+        readings = [Message("band.reading", label=band.label, reason=o) for band, o in zip(bands, outcomes)]
+        reason = readings[0] if len(readings) == 1 else Message("band.both", readings=Joined(readings))
+        return Outcome(status, reason, any(o.declared for o in outcomes))
 
     def needs(self) -> list[str]:
         return ["value", "previous"]

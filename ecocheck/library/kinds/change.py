@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
@@ -36,8 +37,8 @@ class Change(Criterion):
             return Outcome(MISSING, why)
         test, symbol = OPS[self.op]
         ok = test(delta, self.bound)
-        return Outcome(PASS if ok else FAIL, lambda: (f"{self.symbol}={format_number(delta)} "
-                                                      f"{'meets' if ok else 'does not meet'} {symbol}{format_number(self.bound)}"))
+        return Outcome(PASS if ok else FAIL, Message("change.meets" if ok else "change.misses", symbol=self.symbol,
+                                                     change=delta, op=symbol, bound=self.bound))
 
     def needs(self) -> list[str]:
         return ["value", "previous"]

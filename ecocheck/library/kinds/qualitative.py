@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import normalize_text
 from ecocheck.base.words import FAIL, MISSING, PASS
@@ -16,6 +17,7 @@ from ecocheck.library.kinds import TEXT, Criterion
 if TYPE_CHECKING:  # only annotations use it
     import random
 
+_STATE_NOT_GIVEN = Message("state.not_given")
 _PUNCTUATION = re.compile(r"[\s,，、;；。.:：]+")
 
 
@@ -62,11 +64,12 @@ class Qualitative(Criterion):
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         value = entry.value
         if value is None:
-            return Outcome(MISSING, "no state given (未填写)")
+            return Outcome(MISSING, _STATE_NOT_GIVEN)
         verdict = self.classify(str(value))
         if verdict is None:  # the loader rejects unknown words; kept as a guard
-            return Outcome(MISSING, f"unrecognised state {value!r}")
-        return Outcome(verdict, lambda: f"“{value}” {'is' if verdict == PASS else 'is not'} “{self.describe()}”")
+            return Outcome(MISSING, Message("state.unknown", value=value))
+        return Outcome(verdict, Message("state.is" if verdict == PASS else "state.is_not", value=value,
+                                        requirement=self.describe()))
 
     def describe(self, profile: Profile | None = None, lang: str = "zh") -> str:
         return self.text or self.accept[0]  # the standard's own words, in either language

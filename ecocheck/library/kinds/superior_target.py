@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.base.outcome import Outcome
-from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
-from ecocheck.library.kinds import Criterion, rounded
+from ecocheck.library.kinds import VALUE_NOT_GIVEN, Criterion, rounded
 
 if TYPE_CHECKING:  # only annotations use it
     import random
+
+_TARGET_NOT_GIVEN = Message("target.not_given")
 
 
 @dataclass(frozen=True)
@@ -27,14 +29,14 @@ class SuperiorTarget(Criterion):
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         if entry.target is None:
-            return Outcome(MISSING, "superior's assigned target not given (缺上级下达目标值 target)")
+            return Outcome(MISSING, _TARGET_NOT_GIVEN)
         value, target = entry.value, entry.target
         if value is None:
-            return Outcome(MISSING, "no value given (未提供数值)")
-        ok = value >= target if self.direction == "higher" else value <= target
-        symbol = "≥" if self.direction == "higher" else "≤"
-        return Outcome(PASS if ok else FAIL, lambda: (f"{format_number(value)} {'meets' if ok else 'misses'} "
-                                                      f"target {symbol}{format_number(target)}"))
+            return Outcome(MISSING, VALUE_NOT_GIVEN)
+        higher = self.direction == "higher"
+        if value >= target if higher else value <= target:
+            return Outcome(PASS, Message("target.meets", value=value, op="≥" if higher else "≤", target=target))
+        return Outcome(FAIL, Message("target.misses", value=value, op="≥" if higher else "≤", target=target))
 
     def needs(self) -> list[str]:
         return ["value", "target"]

@@ -7,11 +7,12 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.base.names import suggestion
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, LEVEL_ZH, MISSING, PASS
-from ecocheck.library.kinds import BETTER, OPS, Criterion, SpecProblem, decimal, rounded, unit_suffix
+from ecocheck.library.kinds import BETTER, OPS, VALUE_NOT_GIVEN, Criterion, SpecProblem, decimal, rounded, unit_suffix
 
 if TYPE_CHECKING:  # only annotations use it
     import random
@@ -75,15 +76,14 @@ class Threshold(Criterion):
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         bound = self.bound if not self.by else self.resolve(profile)[0]
         if bound is None:
-            return Outcome(MISSING, f"profile.{self.by} is not given, so the threshold is unknown "
-                                    f"(须在 profile 中注明 {self.by})")
+            return Outcome(MISSING, Message("class.not_given", class_key=self.by))
         value = entry.value
         if value is None:
-            return Outcome(MISSING, "no value given (未提供数值)")
+            return Outcome(MISSING, VALUE_NOT_GIVEN)
         test, symbol = OPS[self.op]
-        ok = test(value, bound)
-        return Outcome(PASS if ok else FAIL, lambda: (f"{format_number(value)} {'meets' if ok else 'does not meet'} "
-                                                      f"{symbol}{format_number(bound)}"))
+        if test(value, bound):
+            return Outcome(PASS, Message("threshold.meets", value=value, op=symbol, bound=bound))
+        return Outcome(FAIL, Message("threshold.misses", value=value, op=symbol, bound=bound))
 
     def better_direction(self) -> str | None:
         return BETTER.get(self.op)

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
+from ecocheck.base.messages import Message
 from ecocheck.base.outcome import Outcome
-from ecocheck.base.values import format_number
 from ecocheck.base.words import FAIL, MISSING, PASS
 from ecocheck.library.kinds import Criterion, rounded
 
@@ -16,18 +16,21 @@ if TYPE_CHECKING:  # only annotations use it
     import random
 
 
-def change_from_last_year(entry: Entry) -> tuple[Decimal | None, str]:
+_PREVIOUS_NOT_GIVEN = Message("previous.not_given")
+_AGREES = Decimal("0.005")  # a given delta may differ from value − previous by rounding
+
+
+def change_from_last_year(entry: Entry) -> tuple[Decimal | None, Message | None]:
     """The change from last year: value − previous, or the `delta` the submission gives
     (with why it is unknown when it is)."""
     if entry.value is not None and entry.previous is not None and isinstance(entry.value, Decimal):
         computed = entry.value - entry.previous
-        if entry.delta is not None and abs(entry.delta - computed) > Decimal("0.005"):
-            return None, (f"delta {format_number(entry.delta)} disagrees with value − previous = "
-                          f"{format_number(computed)}")
-        return computed, ""
+        if entry.delta is not None and abs(entry.delta - computed) > _AGREES:
+            return None, Message("delta.disagrees", delta=entry.delta, computed=computed)
+        return computed, None
     if entry.delta is not None:
-        return entry.delta, ""
-    return None, "last year's value not given (缺上年数值 previous)"
+        return entry.delta, None
+    return None, _PREVIOUS_NOT_GIVEN
 
 
 @dataclass(frozen=True)
@@ -46,13 +49,14 @@ class Trend(Criterion):
         if delta is None:
             return Outcome(MISSING, why)
         signed = delta if self.direction == "higher" else -delta
-        ok = signed > 0 if self.strict else signed >= 0
-        if ok:
-            word = "improved" if signed > 0 else "stable"
-        else:
-            word = "worsened" if signed < 0 else "not reduced"
-        return Outcome(PASS if ok else FAIL,
-                       lambda: f"change {'+' if delta >= 0 else ''}{format_number(delta)} ({word})")
+        sign = "+" if delta >= 0 else ""
+        if signed > 0:
+            return Outcome(PASS, Message("trend.improved", sign=sign, change=delta))
+        if signed < 0:
+            return Outcome(FAIL, Message("trend.worsened", sign=sign, change=delta))
+        if self.strict:
+            return Outcome(FAIL, Message("trend.not_improved", sign=sign, change=delta))
+        return Outcome(PASS, Message("trend.stable", sign=sign, change=delta))
 
     def needs(self) -> list[str]:
         return ["value", "previous"]

@@ -1,0 +1,161 @@
+"""Every reason ecocheck gives for a verdict, once, in Chinese and in English.
+
+A reason is a Message: a catalogue key and its parameters (numbers, the county's words, names
+and requirements quoted from the standard, other reasons). The words around the parameters
+come only from CATALOGUE, so a report is in one language: `render("zh")` or `render("en")`.
+A Message is cheap to make and is only written out when someone reads it (a batch summary
+never does).
+"""
+
+from __future__ import annotations
+
+import string
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+
+class Template(NamedTuple):
+    zh: str
+    en: str
+
+
+# Parameters: {value}, {bound}, {target}, {change}, {computed}: numbers; {sign}: "+" or "";
+# {op}: ≥ ≤ > < =; {note}, {label}, {requirement}, {name}: the county's or the standard's own
+# words; {reason}, {measured}, {declared}, {readings}: other messages.
+CATALOGUE: dict[str, Template] = {
+    # nothing to decide on
+    "entry.not_given": Template("未提供", "not given"),
+    "value.not_given": Template("未提供数值", "no value given"),
+    "value.not_number": Template("数值“{value}”不是数字", "the value “{value}” is not a number"),
+    "state.not_given": Template("未填写状态", "no state given"),
+    "state.unknown": Template("无法识别的状态“{value}”", "unrecognised state “{value}”"),
+    "previous.not_given": Template("缺上年数值 previous", "last year's value not given (previous)"),
+    "target.not_given": Template("缺上级下达目标值 target", "the superior's assigned target not given (target)"),
+    "class.not_given": Template("profile 中未注明 {class_key}，无法确定阈值",
+                                "profile.{class_key} is not given, so the threshold is unknown"),
+    "delta.disagrees": Template("delta {delta} 与 value − previous = {computed} 不一致",
+                                "delta {delta} disagrees with value − previous = {computed}"),
+    # measured verdicts
+    "threshold.meets": Template("{value} 达到 {op}{bound}", "{value} meets {op}{bound}"),
+    "threshold.misses": Template("{value} 未达到 {op}{bound}", "{value} does not meet {op}{bound}"),
+    "target.meets": Template("{value} 完成目标 {op}{target}", "{value} meets target {op}{target}"),
+    "target.misses": Template("{value} 未完成目标 {op}{target}", "{value} misses target {op}{target}"),
+    "state.is": Template("“{value}”符合“{requirement}”", "“{value}” is “{requirement}”"),
+    "state.is_not": Template("“{value}”不符合“{requirement}”", "“{value}” is not “{requirement}”"),
+    "trend.improved": Template("变化 {sign}{change}（改善）", "change {sign}{change} (improved)"),
+    "trend.stable": Template("变化 {sign}{change}（持平）", "change {sign}{change} (stable)"),
+    "trend.worsened": Template("变化 {sign}{change}（变差）", "change {sign}{change} (worsened)"),
+    "trend.not_improved": Template("变化 {sign}{change}（未改善）", "change {sign}{change} (not improved)"),
+    "change.meets": Template("{symbol}={change} 达到 {op}{bound}", "{symbol}={change} meets {op}{bound}"),
+    "change.misses": Template("{symbol}={change} 未达到 {op}{bound}", "{symbol}={change} does not meet {op}{bound}"),
+    "band.value_not_given": Template("未提供现状值，无法确定适用档次", "current value not given, so its band is unknown"),
+    "band.none": Template("{value} 不在任何档次内", "{value} falls in no band"),
+    "band.reading": Template("{label}：{reason}", "{label}: {reason}"),
+    "band.both": Template("上年与本年数值分属不同档次，两档要求均须满足：{readings}",
+                          "last year's and this year's rates fall in different bands, both must hold: {readings}"),
+    # the county's declarations
+    "declared.not_applicable": Template("申报不适用：{note}", "declared not applicable: {note}"),
+    "declared.met": Template("申报达标", "declared met"),
+    "declared.met_note": Template("申报达标：{note}", "declared met: {note}"),
+    "declared.not_met": Template("申报未达标", "declared not met"),
+    "declared.not_met_note": Template("申报未达标：{note}", "declared not met: {note}"),
+    "declared.overruled": Template("{declared}；所填数值本身可达标（{measured}）",
+                                   "{declared}; the given values alone would pass ({measured})"),
+    "declared.contradicted": Template("{measured}；申报“达标”与所填数值不符",
+                                      "{measured}; the declaration “met” is contradicted by the values"),
+    "declared.mark": Template("（申报）", " (declared)"),
+    # indicators made of sub-items
+    "items.all_met": Template("各分项均达标", "all sub-items met"),
+    "item.reason": Template("{name}：{reason}", "{name}: {reason}"),
+    # where an indicator applies
+    "scope.county": Template("仅适用于县级", "applies to county only"),
+    "scope.city": Template("仅适用于市级", "applies to city only"),
+    "scope.coastal": Template("仅适用于沿海地区", "coastal regions only"),
+    # between the parts of a list
+    "sep.clauses": Template("；", "; "),
+    "sep.words": Template("、", ", "),
+}
+
+
+def _pieces(template: str) -> tuple[tuple[str, str | None], ...]:
+    """A template as (text, parameter name or None) pieces: parsed once, not per reason written."""
+    pieces = []
+    for text, name, spec, conversion in string.Formatter().parse(template):
+        if spec or conversion:
+            raise ValueError(f"{template!r}: parameters take no format spec or conversion")
+        pieces.append((text, name))
+    return tuple(pieces)
+
+
+# key → pieces, per language (what render() reads for every reason it writes)
+_PIECES = {lang: {key: _pieces(getattr(template, lang)) for key, template in CATALOGUE.items()} for lang in LANGS}
+
+
+def _shown(param: Any, lang: str) -> str:
+    """A parameter as written: numbers as reports write them, other messages in `lang`."""
+    kind = param.__class__
+    if kind is str:
+        return param
+    if kind is Decimal:
+        return format(param.normalize(), "f")  # as values.format_number
+    render = getattr(param, "render", None)
+    return str(param) if render is None else render(lang)
+
+
+class Message:
+    """A catalogue entry and its parameters: text in either language, written when read."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        pieces = _PIECES[lang][self.key]
+        params = self.params
+        if not params:  # a template without parameters is one piece of text
+            return pieces[0][0]
+        out = []
+        for text, name in pieces:
+            if text:
+                out.append(text)
+            if name is not None:
+                out.append(_shown(params[name], lang))
+        return "".join(out)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.key, self.params) == (other.key, other.params)
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, {self.params!r})"
+
+
+class Joined:
+    """Messages (or anything with render(lang)) one after another, with the language's separator."""
+
+    __slots__ = ("parts", "separator")
+
+    def __init__(self, parts: list[Any], separator: str = "sep.clauses") -> None:
+        self.parts = parts
+        self.separator = separator
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        return _PIECES[lang][self.separator][0][0].join([_shown(part, lang) for part in self.parts])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Joined):
+            return NotImplemented
+        return (self.parts, self.separator) == (other.parts, other.separator)
+
+    def __repr__(self) -> str:
+        return f"Joined({self.parts!r}, {self.separator!r})"
+
+
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "Joined", "LANGS", "Message", "Template"]
