@@ -181,7 +181,7 @@ indicators:
     # ── the command line ──
     Example("usage", "An unknown option value (typer/click usage error)", HEAD + "  河长制: 全面实施\n",
             args=("evaluate", "{file}", "--format", "pdf")),
-    Example("unknown-edition", "`--edition` names no edition", HEAD + "  河长制: 全面实施\n",
+    Example("usage", "`--edition` names no edition (checked before any file is read)", HEAD + "  河长制: 全面实施\n",
             args=("evaluate", "{file}", "--edition", "2030")),
     # ── year series and plans (ecocheck.submission.history, ecocheck.series.plans) ──
     Example("previous-file", "`previous:` names a file that does not exist",

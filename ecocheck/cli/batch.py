@@ -9,7 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from ecocheck.base.errors import location
-from ecocheck.cli.common import Lang, library_or_exit, refuse_binary_on_terminal, stderr, write_rendered
+from ecocheck.cli.common import (
+    Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, stderr, write_rendered,
+)
 from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 from ecocheck.engine import SEND_JSON
 from ecocheck.output.formats import BATCH, FORMATS, BatchView, choices
@@ -43,11 +45,15 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
     from ecocheck.engine import batch as runner
     from ecocheck.engine.summary import BatchSummary
 
-    library_or_exit(rules)  # a broken rule library is reported once, before any worker starts
+    library = library_or_exit(rules)  # a broken rule library is reported once, before any worker starts
+    chosen = FORMATS[fmt.value]
+    if edition is not None:
+        edition_or_exit(library, edition)
+    check_output_or_exit(chosen, output)
+    check_history_or_exit(history)
     files, missing = runner.discover(paths)
     summary = BatchSummary()
     summary.add_errors([p.as_dict() for p in missing])
-    chosen = FORMATS[fmt.value]
     n_jobs = jobs or runner.default_jobs()
     index = None
     if history is not None:
@@ -65,7 +71,6 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
         if chosen.batch_errors_on_stderr:  # human-readable on stderr too
             for e in summary.error_rows():
                 stderr(f"{location(e['file'], e['line'], e['column'])}: error: {e['message']}")
-    refuse_binary_on_terminal(chosen, output)
     view = BatchView(summary, reports, lang.value, terminal=output is None and sys.stdout.isatty())
     write_rendered(chosen.renderer(BATCH)(view) or "", output)
     return summary.exit_code()

@@ -83,16 +83,44 @@ def write_rendered(rendered, output: Optional[Path]) -> None:
             handle.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
 
 
+def usage_error(option: str, message: str, hint: str) -> None:
+    stderr(f"{option}: error: {message}\n  hint: {hint}")
+    raise SystemExit(EXIT_INPUT)
+
+
 def refuse_binary_on_terminal(fmt, output: Optional[Path]) -> None:
     """A binary format (an .xlsx workbook) is not written to a terminal."""
     if output is None and fmt.binary and sys.stdout.isatty():
-        stderr(f"error: an {fmt.suffix} workbook cannot be shown on a terminal\n  hint: add --output report{fmt.suffix}")
-        raise SystemExit(EXIT_INPUT)
+        usage_error("--format", f"an {fmt.suffix} workbook cannot be shown on a terminal",
+                    f"add --output report{fmt.suffix}")
+
+
+def check_output_or_exit(fmt, output: Optional[Path]) -> None:
+    """Before any work: the output can be written where it is going (a workbook is no text for a
+    terminal; a folder is no file). `fmt` is an OutputFormat."""
+    refuse_binary_on_terminal(fmt, output)
+    if output is not None and output.is_dir():
+        usage_error("--output", f"{output} is a folder", f"name a file, e.g. {output / ('report' + fmt.suffix)}")
+
+
+def check_history_or_exit(folder: Optional[Path]) -> None:
+    """Before any work: --history names a folder that exists (HistoryIndex.scan's words)."""
+    check_folder_or_exit("--history", folder, "history", "give the folder that holds the region's earlier years")
+
+
+def check_folder_or_exit(option: str, folder: Optional[Path], what: str, hint: str) -> None:
+    """Before any work: a folder option names a folder that exists."""
+    if folder is not None and not folder.is_dir():
+        usage_error(option, f"{what} folder not found: {folder}" if not folder.exists()
+                    else f"{option} needs a folder, not a file: {folder}", hint)
 
 
 def edition_or_exit(library, edition: Optional[str]):
     try:
         return library.get(edition)
     except KeyError:
-        stderr(f"error: unknown edition {edition!r}\n  hint: known editions: {', '.join(sorted(library.editions))}")
-        raise SystemExit(EXIT_INPUT)
+        from ecocheck.base.names import suggestion
+
+        usage_error("--edition", f"unknown edition {edition!r}",
+                    "; ".join(filter(None, [f"known editions: {', '.join(sorted(library.editions))}",
+                                            suggestion(str(edition), library.names())])))

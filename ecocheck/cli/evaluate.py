@@ -8,7 +8,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.cli.common import Lang, library_or_exit, print_problems, refuse_binary_on_terminal, stderr, write_rendered
+from ecocheck.cli.common import (
+    Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, print_problems, stderr,
+    write_rendered,
+)
 from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 from ecocheck.output.formats import EVALUATE, FORMATS, EvaluateView, choices
 
@@ -39,6 +42,20 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     from ecocheck.engine.api import check_file
 
     library = library_or_exit(rules)
+    chosen = FORMATS[fmt.value]
+    if edition is not None:
+        edition_or_exit(library, edition)
+    check_output_or_exit(chosen, output)
+    check_history_or_exit(history)
+    plans = []
+    if plan:
+        from ecocheck.cli.series import plan_or_exit
+
+        plans = [plan_or_exit(key, None, library) for key in plan]
+        if not chosen.shows_plans:
+            *others, last = (f.name for f in FORMATS.values() if f.shows_plans)
+            stderr(f"warning: --plan progress is shown with --format {', '.join(others)} or {last}, "
+                   f"not {chosen.name}")
     index = None
     if history is not None:
         from ecocheck.cli.series import history_or_exit
@@ -52,21 +69,15 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
             print_problems(c.report.warnings, warning=True)
     reports = [c.report.as_dict(lang.value) for c in checked if c.report]
     plan_code = 0
-    chosen = FORMATS[fmt.value]
-    if plan:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
+    if plans:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
         from ecocheck.cli.series import plan_progress_for
 
-        plan_docs, plan_code = plan_progress_for(checked, plan, library, edition, index)
+        plan_docs, plan_code = plan_progress_for(checked, plans, library, edition, index)
         for r in reports:
             r["plan_progress"] = plan_docs.get(r["file"], [])
-        if not chosen.shows_plans:
-            *others, last = (f.name for f in FORMATS.values() if f.shows_plans)
-            stderr(f"warning: --plan progress is shown with --format {', '.join(others)} or {last}, "
-                   f"not {chosen.name}")
 
     code = max(max(c.exit_code for c in checked), plan_code)
     errors = [p.as_dict() for c in checked for p in (c.problems or [])]
-    refuse_binary_on_terminal(chosen, output)
     view = EvaluateView(reports, errors, lang.value, terminal=output is None and sys.stdout.isatty(),
                         single=len(files) == 1)
     rendered = chosen.renderer(EVALUATE)(view)

@@ -15,7 +15,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ecocheck.cli.common import (
-    EXIT_INPUT, EXIT_OK, Lang, library_or_exit, print_problems, stderr, write_output,
+    EXIT_INPUT, EXIT_OK, Lang, check_folder_or_exit, check_history_or_exit, check_output_or_exit, edition_or_exit,
+    library_or_exit, print_problems, stderr, write_output,
 )
 from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
 from ecocheck.output.formats import COMPARE, FORMATS, PROGRESS, choices
@@ -104,6 +105,11 @@ def progress(
     from ecocheck.series.api import check_progress_plans
 
     library = library_or_exit(rules)
+    if edition is not None:
+        edition_or_exit(library, edition)
+    check_output_or_exit(FORMATS[fmt.value], output)
+    check_history_or_exit(history)
+    check_folder_or_exit("--plans", plans, "plans", "give a folder of plan files, or leave --plans out for the shipped plans")
     chosen = [plan_or_exit(key, plans, library) for key in plan]
     index = history_or_exit(history)
     assigned = assignments_or_exit(assign)
@@ -199,6 +205,9 @@ def compare(
     from ecocheck.series.api import compare_series, group_series
 
     library = library_or_exit(rules)
+    if edition is not None:
+        edition_or_exit(library, edition)
+    check_output_or_exit(FORMATS[fmt.value], output)
     series, problems = group_series(paths, library, edition=edition, region=region)
     docs = []
     for s in series:
@@ -216,12 +225,10 @@ def compare(
 
 # ── used by `evaluate --plan` ───────────────────────────────────────────────────────────
 
-def plan_progress_for(checked: list, plan_keys: list[str], library, edition: Optional[str], history,
-                      folder: Optional[Path] = None) -> tuple[dict[str, list[dict]], int]:
-    """Progress documents per evaluated file (for the plans named), and the exit code they imply."""
+def plan_progress_for(checked: list, chosen: list, library, edition: Optional[str], history) -> tuple[dict[str, list[dict]], int]:
+    """Progress documents per evaluated file (for the plans chosen), and the exit code they imply."""
     from ecocheck.series.api import check_progress_plans
 
-    chosen = [plan_or_exit(key, folder, library) for key in plan_keys]
     out: dict[str, list[dict]] = {}
     code = EXIT_OK
     for c in checked:
