@@ -1,7 +1,7 @@
 """The HTML export in a real browser: headless Chromium at phone size.
 
-Chromium is not on a fresh machine: `make test` runs scripts/ensure-chromium first, which
-installs it where it can (root with apt-get). Without /usr/bin/chromium this test skips.
+Chromium is not on a fresh machine and `make test` installs nothing: without it this test skips
+with one line saying so; `make browser` installs it (CI runs that first).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ PHONE = (390, 2000)
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
-    reason="/usr/bin/chromium is not installed (scripts/ensure-chromium installs it as root with apt-get)")
+    reason="no Chromium at /usr/bin/chromium: run `make browser` to install it for this test")
 
 
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:
