@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecocheck.base.words import ATTRIBUTE_WORDS, LEVEL_WORDS, STATUS_WORDS
+from ecocheck.output import fit
 from ecocheck.output.common import INDICATOR_HEAD, TITLES, problem_location, ratio_text, total_line
 
 # The text summary's own columns; its titles and indicator columns are the exports' (common).
@@ -40,65 +41,118 @@ def error_table(errors: list[dict[str, Any]]) -> list[list[Any]]:
     return [[problem_location(e), e["message"], e["hint"]] for e in errors]
 
 
-def plain_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> Iterator[str]:
-    """The plain-text summary line by line; summary["counties"] may be a view that makes each
-    row as it is needed (BatchSummary.as_stream): it is read twice, never held."""
-    from ecocheck.output.table import simple_lines
+# Narrowest the list of failing indicators may become in its column before it moves under the row.
+LIST_LEAST = 24
 
+
+def _county_rows(summary: dict[str, Any], lang: str, below: bool):
+    """Each county as a fit.Row; below: the failing indicators on a line under the row."""
     h = HEAD[lang]
-    yield h["t_counties"]
-    yield from simple_lines(lambda: (county_cells(c, lang) for c in summary["counties"]), h["counties"])
-    yield ""
-    yield h["t_indicators"]
-    yield from simple_lines(lambda: indicator_table(summary, lang), h["indicators"])
+    sep = "：" if lang == "zh" else ": "
+    for c in summary["counties"]:
+        cells = [str(v) for v in county_cells(c, lang)]
+        styles: list[str | None] = [None] * len(cells)
+        styles[8] = "green" if c["binding_met"] else "bold red"
+        styles[5] = "bold red" if c["binding_fail"] else None
+        styles[6] = "yellow" if c["binding_missing"] else None
+        if below:
+            lines = [(f"{h['counties'][9]}{sep}{cells[9]}", None)] if cells[9] else []
+            yield fit.Row(cells[:9], styles[:9], below=lines)
+        else:
+            yield fit.Row(cells, styles)
+
+
+def _two_lines(head: str) -> str:
+    """A long zh header that may break after its first word ("约束性 / 未达标")."""
+    return head.replace("约束性", "约束性" + fit.BREAK, 1).replace("参考性", "参考性" + fit.BREAK, 1)
+
+
+def _county_lines(summary: dict[str, Any], lang: str, width: int) -> Iterator[fit.Line]:
+    h = HEAD[lang]
+    columns = [fit.Column(h["counties"][0], whole_words=True), fit.Column(h["counties"][1], whole_words=True),
+               *(fit.Column(_two_lines(name), right=True) for name in h["counties"][2:8]),
+               fit.Column(h["counties"][8], whole_words=True)]
+    for layout in ([*columns, fit.Column(h["counties"][9], least=LIST_LEAST)], columns):
+        drawn = fit.draw(layout, lambda: _county_rows(summary, lang, below=len(layout) < 10), width)
+        if drawn is not None:
+            yield from drawn
+            return
+    sep = "：" if lang == "zh" else ": "
+    for c in summary["counties"]:
+        cells = [str(v) for v in county_cells(c, lang)]
+        counts = " · ".join(f"{name} {value}" for name, value in zip(h["counties"][4:8], cells[4:8]))
+        details = [(counts, None)]
+        if cells[9]:
+            details.append((f"{h['counties'][9]}{sep}{cells[9]}", None))
+        title = f"{cells[0]} {cells[1]} {cells[2]} ({cells[3]})"
+        yield from fit.stacked(title, cells[8], "green" if c["binding_met"] else "bold red", details, width)
+
+
+def _indicator_lines(summary: dict[str, Any], lang: str, width: int) -> Iterator[fit.Line]:
+    h = HEAD[lang]["indicators"]
+    rows = indicator_table(summary, lang)
+    columns = [fit.Column(h[0], right=True), fit.Column(h[1], right=True), fit.Column(h[2], whole_words=True),
+               fit.Column(h[3], whole_words=True), *(fit.Column(name, right=True) for name in h[4:])]
+
+    def styled(row: list[Any]) -> fit.Row:
+        return fit.Row([str(v) for v in row], [None] * 5 + ["bold red" if row[5] else None,
+                                                        "yellow" if row[6] else None, None])
+
+    drawn = fit.draw(columns, lambda: (styled(r) for r in rows), width)
+    if drawn is not None:
+        yield from drawn
+        return
+    for r in rows:
+        counts = " · ".join(f"{name} {value}" for name, value in zip(h[4:], r[4:]))
+        yield from fit.stacked(f"{r[1]} {r[2]} ({r[0]})", r[3], None, [(counts, None)], width)
+
+
+def _error_lines(errors: list[dict[str, Any]], lang: str, width: int) -> Iterator[fit.Line]:
+    h = HEAD[lang]["errors"]
+    rows = error_table(errors)
+    columns = [fit.Column(h[0]), fit.Column(h[1], least=24), fit.Column(h[2], least=24)]
+    drawn = fit.draw(columns, lambda: (fit.Row([str(v) for v in r], [None, "bold red", None]) for r in rows), width)
+    if drawn is not None:
+        yield from drawn
+        return
+    for where, message, hint in rows:
+        yield from fit.stacked(where, "", None, [(message, "bold red"), (hint, None)], width)
+
+
+def fitted_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str, width: int) -> Iterator[fit.Line]:
+    """The summary as styled lines at this width; summary["counties"] may be a view that makes
+    each row as it is needed (BatchSummary.as_stream): it is read a few times, never held."""
+    h = HEAD[lang]
+    yield [(h["t_counties"], "bold")]
+    yield from _county_lines(summary, lang, width)
+    yield []
+    yield [(h["t_indicators"], "bold")]
+    yield from _indicator_lines(summary, lang, width)
     if errors:
-        yield ""
-        yield h["t_errors"]
-        yield from simple_lines(lambda: error_table(errors), h["errors"])
-    yield ""
-    yield total_line(summary, lang)
+        yield []
+        yield [(h["t_errors"], "bold red")]
+        yield from _error_lines(errors, lang, width)
+    yield []
+    yield from ([(line, "bold")] for line in fit.wrap(total_line(summary, lang), width))
 
 
-def render_plain(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> str:
-    return "\n".join(plain_lines(summary, errors, lang)) + "\n"
+def plain_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh",
+                width: int | None = None) -> Iterator[str]:
+    """The plain-text summary line by line, at `width` (default: COLUMNS, else 100)."""
+    for line in fitted_lines(summary, errors, lang, width or fit.pipe_width()):
+        yield fit.plain(line)
+
+
+def render_plain(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh",
+                 width: int | None = None) -> str:
+    return "\n".join(plain_lines(summary, errors, lang, width)) + "\n"
 
 
 def render_rich(summary: dict[str, Any], errors: list[dict[str, Any]], console: Any, lang: str = "zh") -> None:
-    from rich.table import Table
     from rich.text import Text
 
-    h = HEAD[lang]
-    counties = Table(title=h["t_counties"], title_justify="left", header_style="bold")
-    for column in h["counties"]:
-        counties.add_column(column, overflow="fold")
-    for row, c in zip(county_table(summary, lang), summary["counties"]):
-        cells = [Text(str(v)) for v in row]
-        cells[8].stylize("green" if c["binding_met"] else "bold red")
-        if c["binding_fail"]:
-            cells[5].stylize("bold red")
-        if c["binding_missing"]:
-            cells[6].stylize("yellow")
-        counties.add_row(*cells)
-    console.print(counties)
-    indicators = Table(title=h["t_indicators"], title_justify="left", header_style="bold")
-    for column in h["indicators"]:
-        indicators.add_column(column, overflow="fold")
-    for row in indicator_table(summary, lang):
-        cells = [Text(str(v)) for v in row]
-        if row[5]:
-            cells[5].stylize("bold red")
-        if row[6]:
-            cells[6].stylize("yellow")
-        indicators.add_row(*cells)
-    console.print(indicators)
-    if errors:
-        table = Table(title=h["t_errors"], title_justify="left", header_style="bold red")
-        for column in h["errors"]:
-            table.add_column(column, overflow="fold")
-        for row in error_table(errors):
-            table.add_row(*[str(v) for v in row])
-        console.print(table)
-    console.print(total_line(summary, lang), style="bold")
+    for line in fitted_lines(summary, errors, lang, console.width):
+        console.print(Text.assemble(*((text, style or "") for text, style in line)), soft_wrap=True)
 
 
 def markdown_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: str = "zh") -> Iterator[str]:
