@@ -154,8 +154,11 @@ def _widths(columns: Sequence[Column], rows: Iterable[Row], width: int) -> list[
     for row in rows:
         for i, cell in enumerate(row.cells):
             if cell:
-                natural[i] = max(natural[i], max(width_of(line) for line in cell.split("\n")))
-                least[i] = max(least[i], longest_word(cell, columns[i].whole_words))
+                whole = width_of(cell) if "\n" not in cell else max(width_of(line) for line in cell.split("\n"))
+                if whole > natural[i]:
+                    natural[i] = whole
+                if whole > least[i]:  # (a cell no wider than the least cannot hold a wider word)
+                    least[i] = max(least[i], longest_word(cell, columns[i].whole_words))
     least = [min(lo, n) for lo, n in zip(least, natural)]
     spare = width - GAP * (len(columns) - 1) - sum(least)
     if spare < 0:
@@ -198,21 +201,28 @@ def _lines(columns: Sequence[Column], rows: Callable[[], Iterable[Row]], widths:
 
 def _block(cells: Sequence[str], styles: Sequence[str | None], columns: Sequence[Column], widths: list[int],
            row_style: str | None) -> Iterator[Line]:
-    wrapped = [wrap(cell, w, c.whole_words) if cell else [""] for cell, w, c in zip(cells, widths, columns)]
-    if not any(wrapped):
-        return
-    for n in range(max(len(w) for w in wrapped)):
+    wrapped = [[cell] if "\n" not in cell and width_of(cell) <= w else wrap(cell, w, c.whole_words)
+               for cell, w, c in zip(cells, widths, columns)]
+    height = max(map(len, wrapped))
+    gap = " " * GAP
+    for n in range(height):
         segments: Line = []
-        for i, (lines, w, c) in enumerate(zip(wrapped, widths, columns)):
+        pad = ""  # what the previous cell leaves to fill, joined to the next segment
+        for i, lines in enumerate(wrapped):
             text = lines[n] if n < len(lines) else ""
-            pad = " " * (w - width_of(text))
-            if i:
-                segments.append((" " * GAP, None))
-            if c.right:
-                segments += [(pad, None), (text, styles[i] or row_style)]
+            fill = " " * (widths[i] - width_of(text))
+            lead = pad + gap if i else ""
+            style = styles[i] or row_style
+            if columns[i].right:
+                segments.append((lead + fill, None))
+                pad = ""
             else:
-                segments += [(text, styles[i] or row_style), (pad, None)]
-        yield _rstrip(segments)
+                if lead:
+                    segments.append((lead, None))
+                pad = fill
+            if text:
+                segments.append((text, style))
+        yield segments if segments and segments[-1][0].strip() else _rstrip(segments)
 
 
 def _rstrip(segments: Line) -> Line:
