@@ -7,7 +7,8 @@ Sheets, in order:
 2. 指标统计 / Indicators — per indicator, how many counties pass / fail / lack data;
 3. 错误 / Errors — the files that could not be read (only when there are any);
 4. one sheet per county-year ("喀左县-2019"), laid out like the standard's table
-   (领域, 任务, 序号, 指标名称, 单位, 现状值, 指标值, 属性, 结果, 说明), sub-items as indented rows,
+   (领域, 任务, 序号, 指标名称, 单位, 现状值, 上年值, 目标值, 变化, 指标值, 属性, 结果, 说明), the
+   values as numbers (a % unit shown with a % format, the number unchanged), sub-items as indented rows,
    结果 filled by status (pass green, fail red, missing amber, n/a grey), the summary lines under
    the table.
 
@@ -48,7 +49,7 @@ INFO = {"zh": {"file": "文件", "see_errors": "无法读取的文件 {n} 个，
         "en": {"file": "File", "see_errors": "{n} file(s) could not be read: see the “{sheet}” sheet"}}
 
 # Widest a column may grow (in Excel character units) before its text wraps instead.
-COUNTY_CAPS = [12, 30, 6, 40, 12, 26, 32, 8, 14, 56]
+COUNTY_CAPS = [12, 30, 6, 40, 12, 14, 10, 10, 10, 32, 8, 14, 56]
 MAX_SHEET_NAME = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _RESERVED_SHEET_NAMES = {"history"}  # Excel reserves it
@@ -179,16 +180,37 @@ def _print_setup(ws: Worksheet, title_rows: str) -> None:
 
 # ── the county sheets ──────────────────────────────────────────────────────────────────
 
-def _value_cell(result: dict[str, Any], text: str) -> Any:
-    """A plain number stays a number (so Excel can compute with it); anything else is text."""
+# The standard's columns with last year's value, the target and the change beside 现状值, each a
+# number of its own so a consultant can compute with them.
+NUMBER_HEAD = {"zh": ["上年值", "目标值", "变化"], "en": ["Previous", "Target", "Change"]}
+
+
+def county_columns(lang: str) -> list[str]:
+    head = labels.COLUMNS[lang]
+    return [*head[:6], *NUMBER_HEAD[lang], *head[6:]]
+
+
+VALUE_COLUMN = 6  # 现状值, then 上年值, 目标值, 变化
+RESULT_COLUMN = 12
+PERCENT = 'General"%"'  # 58.39 shown as 58.39%: the number stays the report's own
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _value_cell(result: dict[str, Any], lang: str) -> Any:
+    """现状值: the number when there is one, else the value's words (or 申报 for a declaration)."""
     value = result.get("value")
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and text == str(value):
+    if _number(value):
         return value
-    return clean(text)
+    if value not in (None, ""):
+        return clean(value)
+    return labels.WORDS[lang]["declared"] if result.get("declared") else None
 
 
 def county_sheet(ws: Worksheet, report: dict[str, Any], lang: str) -> None:
-    columns = labels.COLUMNS[lang]
+    columns = county_columns(lang)
     _set(ws, 1, 1, clean(labels.heading(report, lang))).font = Font(bold=True, size=13)
     profile = profile_text(report.get("profile", {}), lang)
     info = f"{INFO[lang]['file']}: {report.get('file', '')}" + (f"  {profile}" if profile else "")
@@ -201,22 +223,25 @@ def county_sheet(ws: Worksheet, report: dict[str, Any], lang: str) -> None:
     for (result, parent), cells in zip(flat_results(report), labels.rows(report, lang)):
         row += 1
         status = result["status"]
-        values: list[Any] = [clean(c) for c in cells]
+        text = [clean(c) for c in cells]
         if parent is None:
-            values[2] = result["number"]
+            text[2] = result["number"]
         else:
-            values[3] = "└ " + clean(labels.name_text(result, lang))
-        values[5] = _value_cell(result, cells[5])
+            text[3] = "└ " + clean(labels.name_text(result, lang))
+        numbers = [_value_cell(result, lang), result.get("previous"), result.get("target"), result.get("delta")]
+        values: list[Any] = [*text[:5], *numbers, *text[6:]]
         for col, value in enumerate(values, start=1):
             cell = _set(ws, row, col, value if value != "" else None)
             cell.border = BORDER
-            cell.alignment = WRAP if col in (4, 6, 7, 10) else TOP
+            cell.alignment = WRAP if col in (4, 10, 13) else TOP
+            if _number(value) and VALUE_COLUMN <= col < VALUE_COLUMN + 4 and result.get("unit") == "%":
+                cell.number_format = PERCENT
             if status == "not_applicable":
                 cell.font = Font(color="FF808080")
             widths[col - 1].append(value)
         if parent is not None:
             ws.cell(row=row, column=4).alignment = Alignment(vertical="top", wrap_text=True, indent=1)
-        verdict = ws.cell(row=row, column=9)
+        verdict = ws.cell(row=row, column=RESULT_COLUMN)
         verdict.fill = fill(status)
         verdict.font = status_font(status, bold=status == "fail")
     last_table_row = row

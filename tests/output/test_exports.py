@@ -205,26 +205,26 @@ def test_xlsx_county_sheet_is_laid_out_like_the_standard(batch):
     reports, errors, summary = batch
     ws = open_xlsx(xlsx.render(reports, errors, summary))["乙县-2022"]
     assert "乙县" in ws["A1"].value and "2022" in ws["A1"].value and "2021" in ws["A1"].value
-    assert [c.value for c in ws[3]] == labels.COLUMNS["zh"]
+    assert [c.value for c in ws[3]] == [*labels.COLUMNS["zh"][:6], "上年值", "目标值", "变化", *labels.COLUMNS["zh"][6:]]
     assert ws.freeze_panes == "A4"
     row = find_row(ws, 4, lambda v: v == "城镇污水处理率")
     assert ws.cell(row=row, column=3).value == 30
     assert ws.cell(row=row, column=6).value == 80  # a number stays a number
-    result = ws.cell(row=row, column=9)
+    result = ws.cell(row=row, column=12)
     assert result.value == "未达标" and fill_of(result) == xlsx.FILL_RGB["fail"]
-    assert ws.cell(row=row, column=10).value == by_id(reports[1], "urban_sewage_treatment")["reason"]
+    assert ws.cell(row=row, column=13).value == by_id(reports[1], "urban_sewage_treatment")["reason"]
     missing = find_row(ws, 4, lambda v: v == "河长制")
-    assert ws.cell(row=missing, column=9).value == "缺数据"
-    assert fill_of(ws.cell(row=missing, column=9)) == xlsx.FILL_RGB["missing"]
+    assert ws.cell(row=missing, column=12).value == "缺数据"
+    assert fill_of(ws.cell(row=missing, column=12)) == xlsx.FILL_RGB["missing"]
     na = find_row(ws, 4, lambda v: str(v).startswith("近岸海域"))
-    assert fill_of(ws.cell(row=na, column=9)) == xlsx.FILL_RGB["not_applicable"]
+    assert fill_of(ws.cell(row=na, column=12)) == xlsx.FILL_RGB["not_applicable"]
     ok = find_row(ws, 4, lambda v: v == "生态文明建设规划")
-    assert fill_of(ws.cell(row=ok, column=9)) == xlsx.FILL_RGB["pass"]
+    assert fill_of(ws.cell(row=ok, column=12)) == xlsx.FILL_RGB["pass"]
     # sub-items: indented rows under their indicator
     parent = find_row(ws, 4, lambda v: v == "水环境质量")
     sub = find_row(ws, 4, lambda v: v == "└ 黑臭水体消除比例")
     assert parent < sub <= parent + 3 and ws.cell(row=sub, column=4).alignment.indent == 1
-    assert ws.cell(row=sub, column=3).value is None and ws.cell(row=sub, column=9).value == "未达标"
+    assert ws.cell(row=sub, column=3).value is None and ws.cell(row=sub, column=12).value == "未达标"
     # the summary lines under the table
     verdict = find_row(ws, 1, lambda v: str(v).startswith("结论："))
     assert "城镇污水处理率" in ws.cell(row=verdict, column=1).value and verdict > sub
@@ -235,7 +235,7 @@ def test_xlsx_declared_mark_and_column_widths(batch):
     reports, errors, summary = batch
     ws = open_xlsx(xlsx.render(reports, errors, summary))["甲县-2022"]
     row = find_row(ws, 4, lambda v: v == "农村无害化卫生厕所普及率")
-    assert ws.cell(row=row, column=9).value == "达标（申报）"
+    assert ws.cell(row=row, column=12).value == "达标（申报）"
     assert any("申报" in str(c.value) for c in ws["A"] if c.value)
     # Chinese characters count double: the name column is wider than the unit column
     assert ws.column_dimensions["D"].width > ws.column_dimensions["E"].width >= 4
@@ -467,7 +467,7 @@ def xlsx_statuses(data: bytes) -> set:
         indicators = {ind.number: ind for ind in LIB.get(edition).indicators}
         ws, current = wb[sheet], None
         for r in range(4, ws.max_row + 1):
-            number, name, verdict = (ws.cell(row=r, column=c).value for c in (3, 4, 9))
+            number, name, verdict = (ws.cell(row=r, column=c).value for c in (3, 4, xlsx.RESULT_COLUMN))
             if verdict is None:
                 break
             status = next(s for s in ("fail", "pass", "missing", "not_applicable") if verdict.startswith(ZH_STATUS[s]))
