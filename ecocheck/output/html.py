@@ -240,12 +240,16 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
         "<meta name=\"generator\" content=\"ecocheck\">\n",
         f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
-        f"<p class=\"total\">{_e(total_line(summary, lang))}</p></header>\n",
-        summary_section(summary, anchors, lang),
-        errors_section(errors, lang),
-        chart_svg(summary, lang),
     ]
+    if len(reports) == 1 and not errors:  # one county: its verdict, then its table (no batch overview)
+        verdict = labels.summary_lines(reports[0], lang)[-1]
+        verdict_cls = "verdict-pass" if reports[0]["summary"]["binding_met"] else "verdict-fail"
+        parts.append(f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
+                     f"<p class=\"{verdict_cls}\">{_e(verdict)}</p></header>\n")
+    else:
+        parts += [f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
+                  f"<p class=\"total\">{_e(total_line(summary, lang))}</p></header>\n",
+                  summary_section(summary, anchors, lang), errors_section(errors, lang), chart_svg(summary, lang)]
     parts += [county_section(report, anchor, lang) for report, anchor in zip(reports, ids)]
     parts.append(f"<footer>{_e(WORDS[lang]['generated'])}</footer>\n</body>\n</html>\n")
     return "".join(parts).encode("utf-8")

@@ -64,3 +64,40 @@ def test_rendered_dom_has_counties_verdicts_and_chart(page, tmp_path):
     assert "达标" in dom and "未达标" in dom and "缺数据" in dom
     assert "<svg" in dom and "bar-fail" in dom
     assert 'data-status="fail"' in dom
+
+
+# Run inside a copy of the page (its Content-Security-Policy forbids scripts): record what would
+# be cut off — the page wider than the window, an element outside a scrolling box reaching past
+# the window's right edge, or a table wider than its box in a box that does not scroll.
+MEASURE = """<script>
+const w = window.innerWidth, cut = [];
+if (document.documentElement.scrollWidth > w) cut.push('page ' + document.documentElement.scrollWidth);
+for (const el of document.body.querySelectorAll('*')) {
+  if (el.tagName === 'SCRIPT' || el.closest('.scroll')) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width && r.right > w + 1) cut.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+}
+for (const box of document.querySelectorAll('.scroll')) {
+  const wide = box.scrollWidth > box.clientWidth + 1;
+  if (wide && getComputedStyle(box).overflowX !== 'auto') cut.push('box ' + box.scrollWidth);
+}
+document.body.setAttribute('data-cut', JSON.stringify(cut));
+document.body.setAttribute('data-measured', String(w));
+</script>"""
+
+
+@pytest.mark.parametrize("width", [1000, 1600])
+def test_nothing_is_cut_off_at_desktop_widths(page, tmp_path, width):
+    import json
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    probe = tmp_path / "probe.html"
+    probe.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    result = chromium(tmp_path / "profile", f"--window-size={width},900", "--virtual-time-budget=3000",
+                      "--dump-dom", probe.as_uri())
+    measured = re.search(r'data-cut="([^"]*)" data-measured="(\d+)"', result.stdout)
+    assert measured, f"the page was not measured; chromium said:\n{result.stderr[-2000:]}"
+    assert int(measured.group(2)) == width
+    assert json.loads(measured.group(1).replace("&quot;", '"')) == []
