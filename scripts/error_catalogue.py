@@ -37,6 +37,7 @@ class Example:
     name: str = "example.yaml"
     shown: str = ""  # how the doc shows a binary input
     extra: dict[str, str] = field(default_factory=dict)  # more files beside it
+    warning: bool = False  # a warning: the command still succeeds
 
 
 # A one-indicator rule file and the start of a rule-test case for it (examples of `rules test`).
@@ -131,6 +132,36 @@ EXAMPLES: list[Example] = [
     Example("value-type", "`met` that is not true/false", HEAD + "  农村无害化卫生厕所普及率: {met: 是}\n"),
     Example("missing-field", "`applicable: false` without a note", HEAD + "  生物多样性保护:\n    特有性或指示性水生物种保持率: {applicable: false}\n"),
     Example("not-applicable", "(warning) a value for an indicator that does not apply here", HEAD + "  城镇人均公园绿地面积: 16\n"),
+    # ── indicator tables (`ecocheck import`, and `evaluate`/`batch` given a table) ──
+    Example("table-format", "Old binary Word (.doc)", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+            args=("import", "{file}"), name="plan.doc", shown="(a Word 97–2003 file)"),
+    Example("table-format", "A password-protected (encrypted) workbook", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+            args=("import", "{file}"), name="table.xlsx", shown="(an encrypted .xlsx: an OLE container, not a zip)"),
+    Example("table-format", "A renamed file that is not really .docx", b"just text, renamed to .docx\n",
+            args=("import", "{file}"), name="table.docx", shown="(a text file renamed to .docx)"),
+    Example("no-table", "No indicator table in the file", "地区,金额\n示例县,1200\n",
+            args=("import", "{file}"), name="table.csv"),
+    Example("no-year-column", "An indicator table without a year column", "示例县指标表\n指标名称,单位\n河长制,-\n",
+            args=("import", "{file}"), name="table.csv"),
+    Example("no-year", "A 现状值 column that names no year", "示例县指标表\n指标名称,现状值\n河长制,全面实施\n",
+            args=("import", "{file}"), name="table.csv"),
+    Example("duplicate-year", "Two columns for the same year", "示例县指标表\n指标名称,2022年,现状值（2022年）\n河长制,全面实施,全面实施\n",
+            args=("import", "{file}"), name="table.csv"),
+    Example("no-region", "A table whose title names no region", "指标名称,现状值（2022年）\n河长制,全面实施\n",
+            args=("import", "{file}"), name="table.csv"),
+    Example("no-level", "A region given without 县/市", "指标名称,现状值（2022年）\n河长制,全面实施\n",
+            args=("import", "{file}", "--region", "示例"), name="table.csv"),
+    Example("duplicate-indicator", "The same indicator in two rows", "示例县指标表\n指标名称,现状值（2022年）\n河长制,全面实施\n河长制,未实施\n",
+            args=("import", "{file}"), name="table.csv"),
+    Example("unmatched-row", "(warning) a row that is no indicator of the standard",
+            "示例县指标表\n指标名称,现状值（2022年）\n河长制,全面实施\n森林覆盖率,25.3%\n",
+            args=("import", "{file}"), name="table.csv", warning=True),
+    Example("table-disagrees", "(warning) the table's 属性 differs from the standard's",
+            "示例县指标表\n指标名称,属性,现状值（2022年）\n林草覆盖率,约束性,20%\n",
+            args=("import", "{file}", "--terrain", "平原地区"), name="table.csv", warning=True),
+    Example("table-layout", "(warning) a cell with fewer lines than the sub-items it stands for",
+            '示例县指标表\n指标名称,现状值（2022年）\n"农业废弃物综合利用率\n秸秆综合利用率\n畜禽粪污综合利用率\n农膜回收利用率","90%\n80%"\n',
+            args=("import", "{file}"), name="table.csv", warning=True),
     # ── rule files ──
     Example("rule-schema", "Rule file: unknown criterion kind", """schema_version: 1
 edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
@@ -263,7 +294,8 @@ def render() -> str:
             command = "ecocheck " + " ".join(a.format(file=example.name, dir=".") for a in example.args)
             out += [f"Input `{example.name}`:" if isinstance(example.text, str) else f"Input `{example.name}` {example.shown}:", ""]
             if isinstance(example.text, str):
-                out += ["```yaml", example.text.rstrip("\n") or "# (empty file)", "```", ""]
+                fence = "csv" if example.name.endswith(".csv") else "yaml"
+                out += [f"```{fence}", example.text.rstrip("\n") or "# (empty file)", "```", ""]
             out += [f"`{command}` → exit {code}", "", "```text", normalise(stderr), "```", ""]
     out += ["## Not shown by example", "",
             "- `io` — the operating system refused to read the file (permissions, a broken disk):",

@@ -20,6 +20,17 @@ def run_cli(*args: str, input: str | None = None, cwd: Path | None = None) -> su
                           input=input, cwd=cwd or ROOT, env=env, timeout=120)
 
 
+TABLES = ROOT / "tests" / "fixtures" / "tables"  # indicator tables as Word/Excel/CSV (make_fixtures.py)
+
+
+def run_refused(*args: str) -> str:
+    """Run the CLI on input it must refuse: exit 2, no traceback; its stderr."""
+    done = run_cli(*args)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stderr
+
+
 def submission(indicators: dict, *, region="测试县", level="county", year=2022, edition="2021",
                profile=None, **extra) -> str:
     doc = {"region": region, "level": level, "year": year, "edition": edition,

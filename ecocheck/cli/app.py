@@ -29,6 +29,7 @@ class Command(NamedTuple):
 
 # The order is the order of `ecocheck --help`.
 COMMANDS = (
+    Command("import", "tables", "import_table"),
     Command("evaluate", "evaluate", "evaluate"),
     Command("schema", "authoring", "schema"),
     Command("template", "authoring", "template"),

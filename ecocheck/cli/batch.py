@@ -12,7 +12,9 @@ from ecocheck.base.errors import location
 from ecocheck.cli.common import (
     Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, stderr, write_rendered,
 )
-from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.cli.options import (
+    BaseYearOpt, EditionOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+)
 from ecocheck.engine import SEND_JSON
 from ecocheck.output.formats import BATCH, FORMATS, BatchView, choices
 
@@ -29,6 +31,13 @@ def batch(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
     history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
+    tables: Annotated[bool, typer.Option("--tables", help="Also read the Word/Excel/CSV indicator tables found in folders (every year column; a table named as a file is always read).")] = False,
+    sheet: SheetOpt = None,
+    table: TableOpt = None,
+    region: RegionOpt = None,
+    level: LevelOpt = None,
+    terrain: TerrainOpt = None,
+    base_year: BaseYearOpt = None,
 ) -> None:
     """Check every county-year submission found, then summarise across counties.
 
@@ -36,11 +45,15 @@ def batch(
     a binding indicator; else 0. One broken file never stops the batch: it is listed in the
     errors section and the rest are evaluated.
     """
-    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history))
+    from ecocheck.cli.tables import options_of
+
+    options = options_of(sheet, table, edition, level, region, terrain, base_year)
+    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history, tables, options))
 
 
 def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules: Optional[Path], fmt: Format,
-           lang: Lang, output: Optional[Path], quiet: bool, history: Optional[Path]) -> int:
+           lang: Lang, output: Optional[Path], quiet: bool, history: Optional[Path], tables: bool = False,
+           table_options=None) -> int:
     """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
     from ecocheck.engine import batch as runner
     from ecocheck.engine.summary import BatchSummary
@@ -51,7 +64,7 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
         edition_or_exit(library, edition)
     check_output_or_exit(chosen, output)
     check_history_or_exit(history)
-    files, missing = runner.discover(paths)
+    files, missing = runner.discover(paths, tables=tables)
     summary = BatchSummary()
     summary.add_errors([p.as_dict() for p in missing])
     n_jobs = jobs or runner.default_jobs()
@@ -61,7 +74,8 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
 
         index = history_or_exit(history)  # scanned once here, shared with every worker
     items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs,
-                       send=chosen.batch_reports, history=index, lang=lang.value)
+                       send=chosen.batch_reports, history=index, lang=lang.value,
+                       tables=table_options)
     # JSON reports carry their warnings and are written as they arrive; the other formats
     # are rendered once every file is checked and the summary complete.
     reports = _collected(_with_progress(items, len(files), quiet), summary,

@@ -9,17 +9,19 @@ from typing import Annotated, Optional
 import typer
 
 from ecocheck.cli.common import (
-    Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, print_problems, stderr,
-    write_rendered,
+    EXIT_INPUT, Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, print_problems,
+    stderr, write_rendered,
 )
-from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.cli.options import (
+    BaseYearOpt, EditionOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+)
 from ecocheck.output.formats import EVALUATE, FORMATS, EvaluateView, choices
 
 Format = choices(EVALUATE)
 
 
 def evaluate(
-    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml, or indicator tables (.docx, .xlsx, .csv: read as `ecocheck import` reads them).", show_default=False)],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("table"),
@@ -27,21 +29,38 @@ def evaluate(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
     history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years' submissions: trends take last year's value from the same region's nearest earlier year.")] = None,
     plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p", help="Also show progress towards a plan's targets (plan id or file; repeatable).")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Table input: evaluate this year's column only (default: every year column).")] = None,
+    sheet: SheetOpt = None,
+    table: TableOpt = None,
+    region: RegionOpt = None,
+    level: LevelOpt = None,
+    terrain: TerrainOpt = None,
+    base_year: BaseYearOpt = None,
 ) -> None:
     """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
 
     Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data
     (or, with --plan, a plan goal is behind); 2 input error.
     """
-    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan))
+    from ecocheck.cli.tables import options_of
+
+    tables = options_of(sheet, table, edition, level, region, terrain, base_year)
+    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan, tables, year))
 
 
 def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], fmt: Format, lang: Lang,
-              output: Optional[Path], history: Optional[Path], plan: Optional[list[str]]) -> int:
-    """Evaluate the files, write the report(s) and return the exit code (0, 1 or 2)."""
-    from ecocheck.engine.api import check_file
+              output: Optional[Path], history: Optional[Path], plan: Optional[list[str]],
+              tables=None, year: Optional[int] = None) -> int:
+    """Evaluate the files (a table: each of its year columns), write the report(s) and return the
+    exit code (0, 1 or 2)."""
+    from ecocheck.engine.api import check_file, check_table
+    from ecocheck.tables.readers import is_table_file
 
     library = library_or_exit(rules)
+    if plan and any(is_table_file(f) for f in files):
+        stderr("error: --plan reads YAML submissions\n  hint: write the table's files first with "
+               "`ecocheck import TABLE`, then evaluate them with --plan")
+        return EXIT_INPUT
     chosen = FORMATS[fmt.value]
     if edition is not None:
         edition_or_exit(library, edition)
@@ -61,7 +80,12 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
         from ecocheck.cli.series import history_or_exit
 
         index = history_or_exit(history)
-    checked = [check_file(f, library, edition=edition, history_dir=index) for f in files]
+    checked = []
+    for f in files:
+        if is_table_file(f):
+            checked += check_table(f, library, tables, year=year, history_dir=index)
+        else:
+            checked.append(check_file(f, library, edition=edition, history_dir=index))
     for c in checked:
         if c.problems:
             print_problems(c.problems)
@@ -79,7 +103,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     code = max(max(c.exit_code for c in checked), plan_code)
     errors = [p.as_dict() for c in checked for p in (c.problems or [])]
     view = EvaluateView(reports, errors, lang.value, terminal=output is None and sys.stdout.isatty(),
-                        single=len(files) == 1)
+                        single=len(checked) == 1)
     rendered = chosen.renderer(EVALUATE)(view)
     if rendered or output is not None:
         write_rendered(rendered or "", output)

@@ -14,6 +14,7 @@ from ecocheck.library.loader import Library
 from ecocheck.submission.reader import load_submission
 
 if TYPE_CHECKING:
+    from ecocheck.tables.importer import Options
     from ecocheck.submission.history import HistoryIndex
 
 
@@ -57,4 +58,41 @@ def check_file(path: str | Path, library: Library, *, edition: str | None = None
         return Checked(name, problems=err.problems)
 
 
-__all__ = ["Checked", "check_file", "load_with_history", "InputError"]
+def check_table(path: str | Path, library: Library, options: "Options | None" = None, *,
+                year: int | None = None, history_dir: "str | Path | HistoryIndex | None" = None) -> list[Checked]:
+    """Evaluate a Word/Excel/CSV indicator table through `ecocheck import`: one Checked per year
+    column (only `year`'s when given), named "FILE#YEAR". Problems name the table's cells."""
+    from ecocheck.submission.reader import parse_submission_text
+    from ecocheck.tables.importer import Options, import_table
+
+    name = str(path)
+    try:
+        imported = import_table(path, library, options or Options(), display=name)
+    except InputError as err:
+        return [Checked(name, problems=err.problems)]
+    drafts = imported.drafts()
+    if year is not None:
+        drafts = [d for d in drafts if d.column.year == year]
+        if not drafts:
+            years = ", ".join(str(c.year) for c in imported.columns)
+            return [Checked(name, problems=[imported.grid.problem(
+                f"the table has no column for {year}", f"its year columns: {years}", code="no-year")])]
+    checked = []
+    for draft in drafts:
+        label = f"{name}#{draft.column.year}"
+        try:
+            submission = parse_submission_text(draft.text, library, file=label)
+            if history_dir is not None:
+                from ecocheck.submission.history import attach_history
+
+                submission = attach_history(submission, path, library, history_dir)
+            report = evaluate(submission, library.get(submission.edition))
+        except InputError as err:
+            checked.append(Checked(label, problems=[imported.locate(draft, p) for p in err.problems]))
+            continue
+        report.warnings = [imported.locate(draft, w) for w in report.warnings] + imported.findings
+        checked.append(Checked(label, report=report))
+    return checked
+
+
+__all__ = ["Checked", "check_file", "check_table", "load_with_history", "InputError"]

@@ -29,6 +29,8 @@ from ecocheck.engine import SEND_DICTS, SEND_JSON, SEND_ROWS
 
 SUFFIXES = (".yaml", ".yml")
 STATUS_SLOT = {status: 3 + i for i, status in enumerate(STATUSES)}  # in a tally entry, after number, name, attribute
+# Read through `ecocheck import` (batch --tables); the old binary formats to say "save as .docx".
+TABLE_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".csv", ".doc", ".xls")
 
 
 class Item:
@@ -54,17 +56,20 @@ class Item:
                       self.report_json)
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+def discover(paths: Iterable[str], tables: bool = False) -> tuple[list[str], list[Problem]]:
     """Submission files under `paths` (folders recursively, files, globs), sorted, deduplicated.
 
+    In folders, Word/Excel/CSV tables are taken only with `tables` (a folder of submissions often
+    holds the reports exported from them); a file named or matched by a glob is always taken.
     A path that matches nothing is a problem, not a silent skip.
     """
+    suffixes = SUFFIXES + TABLE_SUFFIXES if tables else SUFFIXES
     found: list[str] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(_submissions_under(str(path)))
+            found.extend(_submissions_under(str(path), suffixes))
         elif path.is_file():
             found.append(str(path))
         elif glob.has_magic(raw):
@@ -78,8 +83,8 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     return [name for i, name in enumerate(found) if not i or name != found[i - 1]], problems
 
 
-def _submissions_under(folder: str) -> Iterator[str]:
-    """The .yaml/.yml files under folder, as os.walk finds them: hidden files and folders left
+def _submissions_under(folder: str, suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[str]:
+    """The files under folder with one of `suffixes` (Office's ~$ lock files left out), as os.walk finds them: hidden files and folders left
     out, symlinked folders not followed, unreadable folders skipped. Entry by entry: a folder
     of 30,000 files is never held as a list of names as well as of paths."""
     pending = [folder]
@@ -92,7 +97,7 @@ def _submissions_under(folder: str) -> Iterator[str]:
             try:
                 for entry in listing:
                     name = entry.name
-                    if name.startswith("."):
+                    if name.startswith((".", "~$")):
                         continue
                     try:
                         is_dir = entry.is_dir()
@@ -101,7 +106,7 @@ def _submissions_under(folder: str) -> Iterator[str]:
                     if is_dir:
                         if not entry.is_symlink():
                             pending.append(entry.path)
-                    elif name.endswith(SUFFIXES):
+                    elif name.endswith(suffixes):
                         yield entry.path
             except OSError:  # the folder went away or became unreadable while listed
                 continue
@@ -112,12 +117,15 @@ def _submissions_under(folder: str) -> Iterator[str]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(rules: str | None, edition: str | None, send: str, history: Any = None, lang: str = "zh") -> None:
+def _init(rules: str | None, edition: str | None, send: str, history: Any = None, lang: str = "zh",
+          tables: Any = None) -> None:
     from ecocheck.library.loader import load_library
 
     # history: a HistoryIndex scanned once by the caller (batch --history), or None;
-    # lang: the language of the sent reports' reasons
-    _STATE.update(library=load_library(rules), edition=edition, send=send, history=history, lang=lang)
+    # lang: the language of the sent reports' reasons;
+    # tables: the table options (ecocheck.tables.importer.Options) for table files, or None
+    _STATE.update(library=load_library(rules), edition=edition, send=send, history=history, lang=lang,
+                  tables=tables)
 
 
 def _tally_into(tally: dict, report: Any) -> None:
@@ -129,11 +137,22 @@ def _tally_into(tally: dict, report: Any) -> None:
         entry[STATUS_SLOT[r.status]] += 1
 
 
-def _check(file: str, tally: dict) -> Item:
-    from ecocheck.engine.summary import CountyRow
+def _check(file: str, tally: dict) -> list[Item]:
+    """The file's Item; a table's, one per year column."""
     from ecocheck.engine.api import check_file
 
+    if file.lower().endswith(TABLE_SUFFIXES):
+        from ecocheck.engine.api import check_table
+
+        return [_item(c.file, c, tally) for c in check_table(file, _STATE["library"], _STATE.get("tables"),
+                                                             history_dir=_STATE.get("history"))]
     checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"))
+    return [_item(file, checked, tally)]
+
+
+def _item(file: str, checked: Any, tally: dict) -> Item:
+    from ecocheck.engine.summary import CountyRow
+
     if checked.report is None:
         return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
     report = checked.report
@@ -154,15 +173,16 @@ def _check(file: str, tally: dict) -> Item:
 def _check_chunk(files: list[str]) -> list[Item]:
     """Each file's Item, the chunk's status counts on the last one."""
     tally: dict = {}
-    items = [_guarded(f, tally) for f in files]
+    items = [item for f in files for item in _guarded(f, tally)]
     if items:
         items[-1].tally = tally
     return items
 
 
 def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
-        send: str = SEND_ROWS, chunk: int = 0, history: Any = None, lang: str = "zh") -> Iterator[Item]:
-    """Evaluate `files`, yielding one Item per file in the order given.
+        send: str = SEND_ROWS, chunk: int = 0, history: Any = None, lang: str = "zh",
+        tables: Any = None) -> Iterator[Item]:
+    """Evaluate `files`, yielding one Item per file (per year column of a table) in the order given.
 
     jobs=1 runs in this process; more uses a process pool. Sent reports give their reasons in
     `lang` ("zh" or "en"). An exception inside a worker (a
@@ -177,7 +197,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
     gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
     try:
         if jobs <= 1 or len(files) <= max(chunk, 16):
-            _init(rules, edition, send, history, lang)
+            _init(rules, edition, send, history, lang, tables)
             gc.freeze()
             size = chunk or 64
             for i in range(0, len(files), size):
@@ -190,7 +210,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         size = chunk or max(8, min(128 if send == SEND_ROWS else 16, len(files) // (jobs * 8) or 1))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, send, history, lang)) as pool:
+        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, send, history, lang, tables)) as pool:
             # A few chunks in flight per worker, not all of them: results wait in memory only
             # until the caller takes them, so a slow consumer does not make memory grow.
             waiting = iter(chunks)
@@ -200,10 +220,11 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
                 items = result.get()
                 for c in islice(waiting, 1):
                     pending.append((c, pool.apply_async(_check_chunk, (c,))))
-                for name, item in zip(chunk, items):
+                names = {name: name for name in chunk}
+                for item in items:
                     # The worker's path is a copy of the one this process holds: keep one string
                     # per file, not two, for as long as the summary keeps the county's row.
-                    item.file = name
+                    name = item.file = names.get(item.file, item.file)
                     if item.row is not None:
                         item.row = item.row._replace(file=name)
                     yield item
@@ -213,20 +234,20 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
 
 
 def _init_worker(rules: str | None, edition: str | None, send: str, history: Any = None,
-                 lang: str = "zh") -> None:
+                 lang: str = "zh", tables: Any = None) -> None:
     import gc
 
-    _init(rules, edition, send, history, lang)
+    _init(rules, edition, send, history, lang, tables)
     gc.set_threshold(max(gc.get_threshold()[0], 20_000))
     gc.freeze()
 
 
-def _guarded(file: str, tally: dict | None = None) -> Item:
+def _guarded(file: str, tally: dict | None = None) -> list[Item]:
     try:
         return _check(file, {} if tally is None else tally)
     except Exception as exc:  # a bug must not stop or hide the rest of the batch
-        return Item(file, None, None, [Problem(f"internal error: {type(exc).__name__}: {exc}", file,
-                                               code="internal").as_dict()], [])
+        return [Item(file, None, None, [Problem(f"internal error: {type(exc).__name__}: {exc}", file,
+                                                code="internal").as_dict()], [])]
 
 
 def default_jobs() -> int:

@@ -1,0 +1,74 @@
+"""`ecocheck import`: a consultant's Word/Excel/CSV indicator table in, one submission per year out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ecocheck.cli.common import EXIT_INPUT, EXIT_OK, library_or_exit, print_problems, stderr
+from ecocheck.cli.options import (
+    BaseYearOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+)
+
+
+def import_table(
+    table_file: Annotated[Path, typer.Argument(metavar="TABLE", help="The indicator table: .docx, .xlsx or .csv.", show_default=False)],
+    sheet: SheetOpt = None,
+    table: TableOpt = None,
+    edition: Annotated[Optional[str], typer.Option("--edition", "-e", help="Edition id or alias (default: the edition whose names match the most rows).")] = None,
+    level: LevelOpt = None,
+    region: RegionOpt = None,
+    terrain: TerrainOpt = None,
+    base_year: BaseYearOpt = None,
+    rules: RulesOpt = None,
+    out_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the REGION-YEAR.yaml files.")] = Path("."),
+) -> None:
+    """Import an indicator table (Word, Excel, CSV): one REGION-YEAR.yaml per year column.
+
+    basis: measured for the 现状 column, plan for target columns; every value is its cell's text
+    as printed, with the cell as source.
+    Rows that match no indicator and disagreements with the standard (属性, 指标值) are listed
+    on stderr and as comments. Exit code: 0 written and readable; 2 the table cannot be imported,
+    or a written file has cells the submission reader does not accept (listed by cell).
+    """
+    raise typer.Exit(run_import(table_file, options_of(sheet, table, edition, level, region, terrain, base_year),
+                                rules, out_dir))
+
+
+def options_of(sheet, table, edition, level, region, terrain, base_year):
+    from ecocheck.tables.importer import Options
+
+    return Options(sheet=sheet, table=table, edition=edition, level=level.value if level else None,
+                   region=region, terrain=terrain, base_year=base_year)
+
+
+def run_import(path: Path, options, rules: Optional[Path], out_dir: Path) -> int:
+    from ecocheck.base.errors import InputError
+    from ecocheck.output.files import write_atomic
+    from ecocheck.submission.reader import parse_submission_text
+    from ecocheck.tables.importer import import_table as read_table
+
+    library = library_or_exit(rules)
+    try:
+        imported = read_table(path, library, options, display=str(path))
+    except InputError as err:
+        print_problems(err.problems)
+        return EXIT_INPUT
+    for note in imported.notes:
+        stderr(f"{imported.grid.label}: {note}")
+    print_problems(imported.findings, warning=True)
+    code = EXIT_OK
+    for draft in imported.drafts():
+        target = out_dir / draft.file_name
+        write_atomic(target, draft.text.encode("utf-8"))
+        count = len(draft.cells)
+        try:
+            parse_submission_text(draft.text, library, file=str(target))
+            stderr(f"wrote {target}: {count} values")
+        except InputError as err:
+            code = EXIT_INPUT
+            stderr(f"wrote {target}: {count} values, {len(err.problems)} of them not readable yet:")
+            print_problems([imported.locate(draft, p) for p in err.problems])
+    return code
