@@ -9,7 +9,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "ecocheck"
 # The stages, in the order data flows through them; schemas are data files every stage may read.
-STAGES = ("schemas", "base", "library", "submission", "tables", "engine", "series", "output", "cli")
+STAGES = ("schemas", "base", "library", "tables", "submission", "engine", "series", "output", "cli")
 
 
 def _module_name(path: Path) -> str:
