@@ -37,7 +37,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -124,7 +123,7 @@ class Case:
 
 def rounds(cases: list[Case], n_runs: int, label: str, warm_all: bool = True) -> None:
     """Every case once per round, n_runs rounds, after an unmeasured warm-up (page cache,
-    .pyc files, the rule cache) of every case, or of the first only (large N: the files are
+    .pyc files) of every case, or of the first only (large N: the files are
     what needs warming, and the first case reads them all)."""
     for case in cases if warm_all else cases[:1]:
         run(case.cmd, case.env)
@@ -179,8 +178,6 @@ def bench_batch(folder: Path, n: int, n_runs: int, jobs: int) -> dict:
 def bench_startup(n_runs: int, sample: Path) -> dict:
     eco = ecocheck_cmd()
     env = child_env()
-    cold_dir = tempfile.mkdtemp(prefix="ecocheck-bench-cache-")
-    cold_env = dict(env, ECOCHECK_CACHE_DIR=cold_dir)
     cases = [
         Case("import_yaml", 'python -c "import yaml"', [sys.executable, "-c", "import yaml"], (0,), env),
         Case("typer_reference", f"typer reference app: evaluate {sample}",
@@ -190,19 +187,12 @@ def bench_startup(n_runs: int, sample: Path) -> dict:
         Case("evaluate_json", f"ecocheck evaluate {sample} -f json", eco + ["evaluate", str(sample), "-f", "json"], env=env),
     ]
     rounds(cases, n_runs, "start-up")
-    # The rule library is validated once and then read from a cache; what a first run costs:
-    cold = Case("evaluate_cold", f"ecocheck evaluate {sample}, rule cache empty", eco + ["evaluate", str(sample)], env=cold_env)
-    for _ in range(n_runs):
-        shutil.rmtree(cold_dir, ignore_errors=True)
-        cold.once()
-    shutil.rmtree(cold_dir, ignore_errors=True)
     base, typer_app = cases[0], cases[1]
     return {"runs": n_runs, "rows": [{"key": c.key, "label": c.label, "wall_s": round(c.wall, 4),
-                                      "x_import_yaml": round(c.ratio(base) if c is not cold else c.wall / base.wall, 2),
-                                      "x_typer_reference": round(c.ratio(typer_app) if c is not cold
-                                                                 else c.wall / typer_app.wall, 2),
+                                      "x_import_yaml": round(c.ratio(base), 2),
+                                      "x_typer_reference": round(c.ratio(typer_app), 2),
                                       "peak_rss_mib": round(c.peak_mib, 1)}
-                                     for c in [*cases, cold]]}
+                                     for c in cases]}
 
 
 def targets(result: dict) -> list[dict]:

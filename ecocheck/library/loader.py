@@ -11,6 +11,7 @@ from ecocheck.library import kinds
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.model import Edition, Indicator, ProfileClass, SourceRef, SubItem
 from ecocheck.base.yamlsafe import Located, load_file
+from ecocheck.library.validated import SHIPPED_DIGEST
 
 LEVEL_KEY = "level"
 
@@ -185,13 +186,15 @@ def _build_edition(doc: Located) -> Edition:
     )
 
 
-def load_rule_file(path: str | Path) -> tuple[Edition, bool]:
-    """One edition from one file; raises InputError listing every problem found."""
+def load_rule_file(path: str | Path, schema: bool = True) -> tuple[Edition, bool]:
+    """One edition from one file; raises InputError listing every problem found.
+
+    schema=False skips the JSON Schema check: only for files known to have passed it."""
     doc = load_file(path)
     if not isinstance(doc.data, dict):
         raise InputError.single("a rule file must be a mapping with `edition:` and `indicators:`",
                                 file=doc.file, line=1, column=1, code="rule-schema")
-    problems = _schema_problems(doc)
+    problems = _schema_problems(doc) if schema else []
     if not problems:
         problems = _check_meaning(doc)
     if problems:
@@ -221,23 +224,40 @@ def load_library(location: str | Path | None = None) -> Library:
 
 @cache
 def _load(files: tuple[str, ...]) -> Library:
-    """Validated once per process; the shipped library also once per change (core.rulecache)."""
+    """Validated once per process. The shipped rule files skip the JSON Schema check (and the
+    import of jsonschema) when their bytes are the very ones the test suite validated."""
     shipped = default_rules_dir()
-    if all(Path(f).parent == shipped for f in files):
-        from ecocheck.library.cache import cached
-
-        return cached(files, _load_files)
-    return _load_files(files)
+    validated = all(Path(f).parent == shipped for f in files) and shipped_digest(files) == SHIPPED_DIGEST
+    return _load_files(files, schema=not validated)
 
 
-def _load_files(files: tuple[str, ...]) -> Library:
+def shipped_digest(files: tuple[str, ...]) -> str:
+    """A digest of the rule files' names and bytes and of the rule-file schema."""
+    try:  # hashlib would load OpenSSL first (milliseconds at every start); blake2 is built in
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+
+    from ecocheck.schemas import schema_file
+
+    digest = blake2b(schema_file("rules").read_bytes(), digest_size=20)
+    for file in files:
+        try:
+            data = Path(file).read_bytes()
+        except OSError:  # unreadable: the full load says why
+            return ""
+        digest.update(b"\0" + Path(file).name.encode() + b"\0" + data)
+    return digest.hexdigest()
+
+
+def _load_files(files: tuple[str, ...], schema: bool = True) -> Library:
     editions: dict[str, Edition] = {}
     aliases: dict[str, str] = {}
     default_id = None
     problems: list[Problem] = []
     for file in files:
         try:
-            edition, is_default = load_rule_file(file)
+            edition, is_default = load_rule_file(file, schema)
         except InputError as err:
             problems += err.problems
             continue

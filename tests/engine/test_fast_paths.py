@@ -2,16 +2,12 @@
 
 - ecocheck.output.table draws tabulate's "simple" tables itself: same text as tabulate;
 - ecocheck.base.yamlsafe resolves implicit tags after composing: same values as PyYAML;
-- ecocheck.library.cache keeps the validated rule library between runs: same library, and
-  a damaged or foreign cache file is never trusted;
 - batch: county rows kept compact and the JSON summary written row by row: same documents.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import pickle
 from pathlib import Path
 
 import pytest
@@ -20,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from ecocheck.library import cache as rulecache, loader as rules
+from ecocheck.library import loader as rules
 from ecocheck.engine.summary import BatchSummary, CountyRow
 from ecocheck.engine.api import check_file
 from ecocheck.base.errors import InputError
@@ -120,47 +116,6 @@ def test_scalars_read_as_pyyaml_reads_them(scalar):
                                            ("'q'", "q"), ("1.5", "1.5"), ("012", "012"), ("~", "~")])
 def test_keys_are_their_text(key, text):
     assert list(load_text(f"{key}: 1\n", "x.yaml").data) == [text]
-
-
-# ── the rule library cache ──────────────────────────────────────────────────────────────
-
-def _files():
-    return tuple(str(f) for f in rules.rule_files(rules.default_rules_dir()))
-
-
-def test_rule_cache_gives_the_same_library(tmp_path, monkeypatch):
-    monkeypatch.setenv("ECOCHECK_CACHE_DIR", str(tmp_path))
-    built = rulecache.cached(_files(), rules._load_files)
-    stored = list(tmp_path.glob("library-*.pickle"))
-    assert len(stored) == 1
-    calls = []
-    again = rulecache.cached(_files(), lambda files: calls.append(files))
-    assert not calls, "the second load must come from the cache"
-    assert again is not built
-    assert (again.default_id, again.aliases, list(again.editions)) == (built.default_id, built.aliases, list(built.editions))
-    for edition in built.editions.values():  # an edition equals only itself: compare its fields
-        assert vars(again.editions[edition.id]) == vars(edition)
-        assert again.editions[edition.id].indicators == edition.indicators
-
-
-def test_rule_cache_ignores_damaged_foreign_or_stale_files(tmp_path, monkeypatch):
-    monkeypatch.setenv("ECOCHECK_CACHE_DIR", str(tmp_path))
-    files = _files()
-    path = rulecache._path(tmp_path, files)
-    sentinel = object()
-    for content in (b"not a pickle", pickle.dumps(("some other key", "a library"))):
-        path.write_bytes(content)
-        assert rulecache.cached(files, lambda f: sentinel) is sentinel
-    rulecache.cached(files, rules._load_files)  # a good cache file …
-    os.chmod(path, 0o666)  # … that others could have written
-    assert rulecache.cached(files, lambda f: sentinel) is sentinel
-
-
-def test_rule_cache_can_be_turned_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("ECOCHECK_CACHE_DIR", "")
-    sentinel = object()
-    assert rulecache.cached(_files(), lambda f: sentinel) is sentinel
-    assert not list(tmp_path.iterdir())
 
 
 # ── batch summaries ─────────────────────────────────────────────────────────────────────

@@ -7,7 +7,10 @@ The expected county tables below are typed by hand from the seeds:
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -15,7 +18,9 @@ import yaml
 from conftest import ROOT
 from ecocheck.base.errors import InputError
 from ecocheck.base.entries import Profile
+from ecocheck.library import loader
 from ecocheck.library.loader import default_rules_dir, load_library, load_rule_file, rule_files
+from ecocheck.library.validated import SHIPPED_DIGEST
 from ecocheck.schemas import validator
 
 LIB = load_library()
@@ -447,3 +452,52 @@ def test_a_broken_file_in_a_library_folder_stops_the_whole_library(tmp_path):
     with pytest.raises(InputError) as info:
         load_library(tmp_path)
     assert any(p.file.endswith("bad.yaml") and p.code == "rule-numbering" for p in info.value.problems)
+
+
+# ── the shipped library skips the schema check only while it is the validated one ──────
+
+def test_the_recorded_digest_is_that_of_the_shipped_files_validated_in_full():
+    files = tuple(str(f) for f in rule_files(default_rules_dir()))
+    for file in files:
+        load_rule_file(file, schema=True)  # raises if the schema or the meaning checks fail
+    digest = loader.shipped_digest(files)
+    assert digest == SHIPPED_DIGEST, (
+        f"the shipped rule files or schema changed and pass the full check: set SHIPPED_DIGEST = {digest!r} "
+        "in ecocheck/library/validated.py")
+
+
+def test_the_shipped_library_is_the_same_without_the_schema_check():
+    files = tuple(str(f) for f in rule_files(default_rules_dir()))
+    fast, full = loader._load_files(files, schema=False), loader._load_files(files, schema=True)
+    assert (fast.default_id, fast.aliases, list(fast.editions)) == (full.default_id, full.aliases, list(full.editions))
+    for edition in full.editions.values():  # an edition equals only itself: compare its fields
+        assert vars(fast.editions[edition.id]) == vars(edition)
+
+
+def test_loading_the_shipped_library_needs_no_jsonschema_and_no_cache(tmp_path):
+    """Nothing is read from or written to a cache folder (a file there could be anyone's)."""
+    script = ("import sys; from ecocheck.library.loader import load_library; load_library(); "
+              "print('jsonschema' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache")))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_changed_shipped_rule_files_get_the_full_check(tmp_path, monkeypatch):
+    """A rule file edited after the digest was recorded is schema-checked again."""
+    for f in rule_files(RULES):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    rule = tmp_path / "2019.yaml"
+    text = rule.read_text(encoding="utf-8")
+    assert "attribute: 参考性" in text
+    rule.write_text(text.replace("attribute: 参考性", "attribute: 预期性", 1), encoding="utf-8")
+    monkeypatch.setattr(loader, "default_rules_dir", lambda: tmp_path)
+    loader._load.cache_clear()
+    try:
+        with pytest.raises(InputError) as info:
+            load_library()
+    finally:
+        loader._load.cache_clear()
+    assert any(p.code == "rule-schema" and "预期性" in p.message for p in info.value.problems)
