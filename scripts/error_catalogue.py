@@ -38,6 +38,7 @@ class Example:
     shown: str = ""  # how the doc shows a binary input
     extra: dict[str, str] = field(default_factory=dict)  # more files beside it
     warning: bool = False  # a warning: the command still succeeds
+    fifo: bool = False  # the input is a named pipe (mkfifo), not a file with `text`
 
 
 # A one-indicator rule file and the start of a rule-test case for it (examples of `rules test`).
@@ -240,6 +241,9 @@ indicators:
             args=("rules", "test", "{file}"), name="demo.cases.yaml", extra={"demo.yaml": DEMO_RULES}),
     Example("not-a-submission", "`validate` given a YAML file that is not a submission (pre-commit without `files:`)",
             DEMO_RULES, args=("validate", "{file}"), name="demo-rules.yaml"),
+    # issue #18: what is not an input file, or not a number here
+    Example("not-a-file", "A named pipe, device or socket instead of a file", b"", name="pipe.yaml",
+            shown="(a named pipe: `mkfifo pipe.yaml`)", fifo=True),
 ]
 
 
@@ -251,7 +255,10 @@ def run(example: Example, folder: Path) -> tuple[int, str]:
 
     path = folder / example.name
     data = example.text.encode("utf-8") if isinstance(example.text, str) else example.text
-    path.write_bytes(data)
+    if example.fifo:
+        os.mkfifo(path)
+    else:
+        path.write_bytes(data)
     for name, text in example.extra.items():  # more files beside it
         (folder / name).write_text(text, encoding="utf-8")
     args = [a.format(file=example.name, dir=".") for a in example.args]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -341,29 +342,74 @@ def load_text(text: str, file: str) -> Located:
     return Located(data, file, node)
 
 
-def load_file(path: str | Path, display: str | None = None) -> Located:
-    """Read and parse a YAML file, turning every failure into an InputError."""
+def read_input(path: str | Path, display: str | None = None) -> bytes:
+    """The bytes of an input file, turning every failure into an InputError.
+
+    Regular files only: a FIFO, device or socket is refused, not read (a FIFO would block
+    forever, /dev/zero would never end). The file is opened without blocking and checked
+    after opening (what was checked is what is read, even if the name is swapped meanwhile),
+    and at most MAX_BYTES + 1 bytes are read whatever its size claims to be.
+    """
     # No Path object per file: pathlib interns every part of every path it parses, and the
     # interpreter's table of interned strings never shrinks (about 40 bytes per file of a batch).
     name = display or str(Path(path))
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError.single(
-                    f"file is too large ({size} bytes; the limit is {MAX_BYTES})", file=name,
-                    code="too-large", hint="a county-year submission is a few kilobytes",
-                )
-            raw = handle.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError.single("file not found", file=name, code="not-found") from None
     except IsADirectoryError:
-        raise InputError.single("is a directory, not a file", file=name, code="not-found",
-                                hint="use `ecocheck batch DIR` to check a folder") from None
+        raise _directory(name) from None
+    except OSError as exc:  # a socket (ENXIO), no permission, a name too long, a loop of links
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise _special(name, mode) from None
+        raise InputError.single(f"cannot read file: {exc.strerror}", file=name, code="io") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _directory(name)
+        if not stat.S_ISREG(mode):
+            raise _special(name, mode)
+        chunks, total = [], 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_BYTES:
+            raise InputError.single(
+                f"file is too large (more than {MAX_BYTES} bytes)", file=name,
+                code="too-large", hint="a county-year submission is a few kilobytes",
+            )
+        return b"".join(chunks)
+    except BlockingIOError:  # a regular file never blocks; a file system that says so is a read error
+        raise InputError.single("cannot read file: it would block", file=name, code="io") from None
     except OSError as exc:
-        raise InputError.single(f"cannot read file: {exc.strerror}", file=name,
-                                code="io") from None
-    return load_text(decode(raw, name), name)
+        raise InputError.single(f"cannot read file: {exc.strerror}", file=name, code="io") from None
+    finally:
+        os.close(fd)
 
 
-__all__ = ["Located", "Problem", "load_file", "load_text", "decode", "is_date_text"]
+def _directory(name: str) -> InputError:
+    return InputError.single("is a directory, not a file", file=name, code="not-found",
+                             hint="use `ecocheck batch DIR` to check a folder")
+
+
+def _special(name: str, mode: int) -> InputError:
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a special file")
+    return InputError.single(f"not a regular file ({kind}): only files are read", file=name, code="not-a-file",
+                             hint="give the path of a .yaml file saved on disk")
+
+
+def load_file(path: str | Path, display: str | None = None) -> Located:
+    """Read and parse a YAML file, turning every failure into an InputError."""
+    name = display or str(Path(path))
+    return load_text(decode(read_input(path, name), name), name)
+
+
+__all__ = ["Located", "Problem", "load_file", "load_text", "read_input", "decode", "is_date_text"]

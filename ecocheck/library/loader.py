@@ -10,7 +10,7 @@ from typing import Any
 from ecocheck.library import kinds
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.model import Edition, Indicator, ProfileClass, SourceRef, SubItem
-from ecocheck.base.yamlsafe import Located, load_file
+from ecocheck.base.yamlsafe import Located, load_file, read_input
 from ecocheck.library.validated import SHIPPED_DIGEST
 
 LEVEL_KEY = "level"
@@ -243,8 +243,8 @@ def shipped_digest(files: tuple[str, ...]) -> str:
     digest = blake2b(schema_file("rules").read_bytes(), digest_size=20)
     for file in files:
         try:
-            data = Path(file).read_bytes()
-        except OSError:  # unreadable: the full load says why
+            data = read_input(file)
+        except InputError:  # unreadable, not a file: the full load says why
             return ""
         digest.update(b"\0" + Path(file).name.encode() + b"\0" + data)
     return digest.hexdigest()

@@ -124,12 +124,11 @@ def read_header(path: str) -> HistoryFile | None:
     of files); a file written some other way (flow style, quoted keys) is parsed in full.
     None when the file is not a readable submission.
     """
-    from ecocheck.base.yamlsafe import decode, load_text
+    from ecocheck.base.yamlsafe import decode, load_text, read_input
 
     try:
-        raw = Path(path).read_bytes()
-        text = decode(raw, path)
-    except (OSError, InputError):
+        text = decode(read_input(path), path)
+    except InputError:
         return None
     region, year, basis = _REGION.search(text), _YEAR.search(text), _BASIS.search(text)
     if region and year:
