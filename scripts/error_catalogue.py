@@ -244,6 +244,9 @@ indicators:
     # issue #18: what is not an input file, or not a number here
     Example("not-a-file", "A named pipe, device or socket instead of a file", b"", name="pipe.yaml",
             shown="(a named pipe: `mkfifo pipe.yaml`)", fifo=True),
+    Example("number-form", "A number in a form YAML readers disagree on (base 60, hexadecimal, octal, 9_5, 017)",
+            HEAD + "  城镇污水处理率: 1:35\n"),
+    Example("number-range", "A number beyond a float's range", HEAD + "  城镇污水处理率: 1.0e+400\n"),
 ]
 
 
@@ -307,6 +310,8 @@ def render() -> str:
     out += ["## Not shown by example", "",
             "- `io` — the operating system refused to read the file (permissions, a broken disk):",
             "  `FILE: error: cannot read file: <the system's reason>`.",
+            "- `too-many` — more than 200 problems in one file: the first 200 are shown, then",
+            "  `FILE: error: … and N more problems not shown`.",
             "- `internal` — a bug in ecocheck. The command says `ecocheck: internal error: …` without a",
             "  traceback and exits 2; in `batch` the file is listed in the errors section and the rest are",
             "  evaluated. Please report it with the input file.", ""]

@@ -47,11 +47,27 @@ class Problem:
         }
 
 
+MAX_PROBLEMS = 200  # per file: enough to fix in one round; more is noise (and time, and memory)
+
+
 @dataclass
 class InputError(Exception):
-    """Raised for input the tool cannot evaluate; holds one or more problems."""
+    """Raised for input the tool cannot evaluate; holds one or more problems.
+
+    At most MAX_PROBLEMS are kept, then one saying how many more there were (`more` counts
+    problems a collector already left out without building them).
+    """
 
     problems: list[Problem] = field(default_factory=list)
+    more: int = 0
+
+    def __post_init__(self) -> None:
+        extra = len(self.problems) - MAX_PROBLEMS + self.more
+        if extra > 0:
+            kept = self.problems[:MAX_PROBLEMS]
+            self.problems = kept + [Problem(f"… and {extra} more problems not shown", kept[-1].file if kept else "",
+                                            hint="fix the ones above and check again", code="too-many")]
+            self.more = 0
 
     def __str__(self) -> str:
         return "\n".join(p.format() for p in self.problems)

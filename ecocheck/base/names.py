@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+MAX_WORD = 100  # longer than any official name: not a misspelling of one
+
 
 def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """The candidates nearest to `word`: by edit similarity, then by shared characters.
@@ -13,7 +15,7 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     character-overlap score (what fraction of the word's characters a candidate has) helps.
     """
     pool = list(dict.fromkeys(candidates))
-    if not pool:
+    if not pool or len(word) > MAX_WORD:  # difflib's cost grows with the product of the lengths
         return []
     scored = []
     chars = set(word)

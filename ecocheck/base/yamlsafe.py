@@ -74,9 +74,21 @@ _SCALARS = {
     _TAG + "null": lambda node: None,
 }
 _INT, _FLOAT = _TAG + "int", _TAG + "float"
-_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
-_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
-_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?\Z")  # either of the two, in one match (the builder's hot path)
+# Plain decimals of up to 300 digits before the point: every such number is a finite float.
+# Longer ones go the slow way, which says when one is beyond a float's range.
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,299})\Z")
+_PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]{0,299})\.[0-9]+\Z")
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,299})(\.[0-9]+)?\Z")  # either of the two, in one match (the builder's hot path)
+# Forms YAML 1.1 (and so PyYAML) reads as numbers but YAML 1.2 reads otherwise or ecocheck does
+# not accept: 1:35 is 95 in base 60, 9_5 is 95, 017 is 15 in YAML 1.1 and 17 in YAML 1.2.
+_NUMBER_FORMS = (
+    (re.compile(r"[-+]?0x[0-9a-fA-F_]+\Z"), "hexadecimal"),
+    (re.compile(r"[-+]?0o[0-7_]+\Z"), "octal"),
+    (re.compile(r"[-+]?0b[01_]+\Z"), "binary"),
+    (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"), "base 60, as in a time"),
+    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z"), "digits grouped with _"),
+    (re.compile(r"[-+]?0[0-9]+\Z"), "a leading zero: octal in YAML 1.1, decimal in YAML 1.2"),
+)
 # First characters for which YAML 1.1 may resolve a plain scalar to something other than text.
 _RESOLVABLE_FIRST = {k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k}
 
@@ -144,15 +156,50 @@ def _tag_error(node: yaml.Node, file: str) -> InputError:
 def _scalar(node: yaml.ScalarNode, file: str) -> Any:
     tag = _resolved_tag(node)
     if tag == _STR:
+        if node.tag.__class__ is slice and node.tag.step[0]:  # plain, not quoted
+            _check_number_form(node, file)
         return node.value
     convert = _SCALARS.get(tag)
     if convert is not None:
+        if tag in (_INT, _FLOAT):
+            _check_number_form(node, file)
+            return _finite(node, convert, file)
         return convert(node)
     if tag == _TAG + "timestamp":
         # A date such as 2022-12-31 is not a value ecocheck understands; keep the text so
         # that the caller can say so precisely instead of failing on a datetime object.
         return _DateText(node.value)
     raise _tag_error(node, file)
+
+
+def _check_number_form(node: yaml.ScalarNode, file: str) -> None:
+    """An unquoted 0x5f, 0o17, 1:35, 9_5 or 017 is an error: YAML readers disagree on its value."""
+    value = node.value
+    if not value or value[0] not in "+-0123456789":
+        return
+    for pattern, kind in _NUMBER_FORMS:
+        if pattern.match(value):
+            line, column = _position(node)
+            raise InputError.single(
+                f"{value} is not a number here ({kind}): ecocheck reads plain decimal numbers only",
+                file=file, line=line, column=column, code="number-form",
+                hint=f'write the value in decimal digits (e.g. 95 or 95.5), or quote it ("{value}") if it is text')
+
+
+def _finite(node: yaml.ScalarNode, convert: Any, file: str) -> Any:
+    """An int or float that fits a float; .inf and .nan stay (the reader says they are not values)."""
+    digits = node.value.lstrip("+-").split(".")[0]
+    number = None if len(digits) > 300 else convert(node)
+    if number is None or (isinstance(number, float) and number in (_INF, -_INF) and "inf" not in node.value.lower()):
+        line, column = _position(node)
+        shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}… ({len(node.value)} characters)"
+        raise InputError.single(
+            f"number too large: {shown}", file=file, line=line,
+            column=column, code="number-range", hint="a value beyond 1e300 cannot be an indicator's value")
+    return number
+
+
+_INF = float("inf")
 
 
 def _key(key_node: yaml.Node, file: str) -> str:
@@ -167,8 +214,9 @@ def _key(key_node: yaml.Node, file: str) -> str:
         line, column = _position(key_node)
         raise InputError.single("merge keys (<<) are not supported", file=file, line=line, column=column,
                                 hint="write the keys out in full", code="yaml-merge")
-    key = _scalar(key_node, file)
-    return key if isinstance(key, str) else str(key_node.value)
+    if tag in _SCALARS or tag == _TAG + "timestamp":  # a key is its text: 012 stays "012", 1:35 "1:35"
+        return key_node.value
+    raise _tag_error(key_node, file)
 
 
 _ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode

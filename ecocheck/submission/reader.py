@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from ecocheck.library.kinds import NUMBER
-from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.errors import MAX_PROBLEMS, InputError, Problem
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
 from ecocheck.base.messages import Message
@@ -39,9 +40,19 @@ class _Collector:
         self.doc = doc
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.more = 0  # problems past MAX_PROBLEMS: counted, not built (no suggestion worked out)
 
-    def error(self, path: tuple, message: str, hint: str = "", *, key: bool = False, code: str = "input") -> None:
-        self.problems.append(self.doc.problem(path, message, hint, key=key, code=code))
+    def error(self, path: tuple, message: str, hint: str | Callable[[], str] = "", *, key: bool = False,
+              code: str = "input") -> None:
+        """Record a problem; a hint that costs something to work out (a suggestion) is given as a
+        function, called only for the problems that will be shown."""
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            return
+        self.problems.append(self.doc.problem(path, message, hint() if callable(hint) else hint, key=key, code=code))
+
+    def fail(self) -> InputError:
+        return InputError(self.problems, self.more)
 
     def warn(self, path: tuple, message: str, hint: str = "", *, key: bool = False, code: str = "warning") -> None:
         self.warnings.append(self.doc.problem(path, message, hint, key=key, code=code))
@@ -65,7 +76,7 @@ def parse_submission(doc: Located, library: Library, *, edition: str | None = No
                                       code="submission-shape")])
     for key in data:
         if key not in TOP_KEYS:
-            c.error((key,), f"unknown field {key!r}", suggestion(key, TOP_KEYS) or
+            c.error((key,), f"unknown field {key!r}", lambda: suggestion(key, TOP_KEYS) or
                     f"allowed fields: {', '.join(TOP_KEYS)}", key=True, code="unknown-field")
     for key in ("region", "level", "year", "indicators"):
         if key not in data:
@@ -86,7 +97,7 @@ def parse_submission(doc: Located, library: Library, *, edition: str | None = No
         c.error(("previous",), "`previous` must be the file name of last year's submission", code="value-type")
         previous_file = None
     if c.problems:
-        raise InputError(c.problems)
+        raise c.fail()
     meta = {k: data[k] for k in ("province", "city", "source", "note") if k in data}
     return Submission(region=region.strip(), level=level, year=year, edition=ed.id, profile=profile,
                       entries=entries, file=doc.file, previous_file=previous_file,
@@ -158,7 +169,7 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
         spec = ed.classes.get(key)
         if spec is None:
             c.error(("profile", key), f"unknown profile class {key!r} for edition {ed.id}",
-                    suggestion(key, [*ed.classes, "coastal"]) or f"known: {', '.join([*ed.classes, 'coastal'])}",
+                    lambda: suggestion(key, [*ed.classes, "coastal"]) or f"known: {', '.join([*ed.classes, 'coastal'])}",
                     key=True, code="unknown-class")
             continue
         text = normalize_text(str(value))
@@ -189,7 +200,7 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
         found = readers.get(key) or readers.get(normalize_text(key))
         if found is None:
             c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
-                    suggestion(normalize_text(key), [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
+                    lambda: suggestion(normalize_text(key), [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
                     or "`ecocheck rules list` shows every indicator",
                     key=True, code="unknown-indicator")
             continue
@@ -285,9 +296,8 @@ def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any,
             continue
         found = items.get(normalize_text(str(key)))
         if found is None:
-            names = [n for it in ind.items for n in (it.name, it.id, *it.aliases)]
             c.error(path + (key,), f"unknown sub-item {key!r} of {ind.name}",
-                    suggestion(normalize_text(str(key)), names) or f"sub-items: {'、'.join(i.name for i in ind.items)}",
+                    lambda: suggestion(normalize_text(str(key)), [n for it in ind.items for n in (it.name, it.id, *it.aliases)]) or f"sub-items: {'、'.join(i.name for i in ind.items)}",
                     key=True, code="unknown-indicator")
             continue
         item, item_reader = found
@@ -344,7 +354,7 @@ def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple) -> Entry | Non
         for key in ([] if raw.keys() <= _ENTRY_FIELD_SET else raw):
             if key not in ENTRY_FIELDS:
                 c.error(path + (key,), f"unknown field {key!r} in the value of {name}",
-                        suggestion(str(key), ENTRY_FIELDS) or f"allowed: {', '.join(ENTRY_FIELDS)}",
+                        lambda: suggestion(str(key), ENTRY_FIELDS) or f"allowed: {', '.join(ENTRY_FIELDS)}",
                         key=True, code="unknown-field")
         _common_fields(c, entry, raw, path)
         value = raw.get("value")
