@@ -135,3 +135,130 @@ def test_problems_per_file_are_capped_and_suggestions_are_worked_out_for_those_s
     assert len(calls) == 200
     done = run_cli("evaluate", str(file))
     assert done.returncode == 2 and done.stderr.count("error:") == 201
+
+
+# ── --output: write through to devices and FIFOs, never over an input, never half-written ──
+
+def _json_report(tmp_path, *extra, output, cwd=None):
+    return run_cli("evaluate", str(KAZUO), "-f", "json", "-o", str(output), *extra, cwd=cwd)
+
+
+def test_output_to_a_character_device_writes_through():
+    """As root, `-o /dev/null` used to turn the device into a regular file."""
+    done = run_cli("evaluate", str(KAZUO), "-f", "json", "-o", "/dev/null")
+    assert done.returncode == 1, done.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_output_to_a_fifo_writes_through(tmp_path):
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    done = _json_report(tmp_path, output=fifo)
+    received, _ = reader.communicate(timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received.startswith(b"{") and b'"region": "\xe5\x96\x80\xe5\xb7\xa6\xe5\x8e\xbf"' in received
+
+
+def test_output_dash_is_standard_output(tmp_path):
+    done = run_cli("evaluate", str(KAZUO), "-f", "json", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout.startswith("{")
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_that_is_an_input_is_refused(tmp_path):
+    """`evaluate a.yaml -f json -o a.yaml` replaced the submission with its report."""
+    sub = tmp_path / "a.yaml"
+    sub.write_bytes(KAZUO.read_bytes())
+    link = tmp_path / "same-file.json"
+    os.link(sub, link)
+    for target in (sub, link):
+        done = run_cli("evaluate", str(sub), "-f", "json", "-o", str(target), "--force")
+        assert done.returncode == 2
+        assert f"refusing to write the output to {target}: it is the input file {sub}" in done.stderr
+        assert sub.read_bytes() == KAZUO.read_bytes()
+    done = run_cli("batch", str(tmp_path), "-o", str(sub), "-q")
+    assert done.returncode == 2 and "it is the input file" in done.stderr
+    assert sub.read_bytes() == KAZUO.read_bytes()
+
+
+def test_a_read_only_or_hard_linked_output_needs_force(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o444)
+    done = _json_report(tmp_path, output=target)
+    assert done.returncode == 2 and f"refusing to replace {target}: it is read-only" in done.stderr
+    assert "--force" in done.stderr and target.read_text(encoding="utf-8") == "old"
+    done = _json_report(tmp_path, "--force", output=target)
+    assert done.returncode == 1 and target.read_text(encoding="utf-8").startswith("{")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444  # the replacement keeps the file's permissions
+    other = tmp_path / "linked.json"
+    other.write_text("old", encoding="utf-8")
+    os.link(other, tmp_path / "second-name.json")
+    done = _json_report(tmp_path, output=other)
+    assert done.returncode == 2 and "hard links" in done.stderr and other.read_text(encoding="utf-8") == "old"
+
+
+def test_a_symlinked_output_keeps_its_link_and_replaces_its_target(tmp_path):
+    real = tmp_path / "reports" / "real.json"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    done = _json_report(tmp_path, output=link)
+    assert done.returncode == 1, done.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8").startswith("{")
+    assert sorted(p.name for p in real.parent.iterdir()) == ["real.json"]
+
+
+@pytest.mark.parametrize("target, message", [
+    ("/dev/full", "cannot write the output to /dev/full: No space left on device"),
+    ("{tmp}", "cannot write the output to {tmp}: it is a folder"),
+])
+def test_output_failures_are_plain_errors(tmp_path, target, message):
+    target, message = target.format(tmp=tmp_path), message.format(tmp=tmp_path)
+    for args in (("evaluate", str(KAZUO)), ("batch", str(DATA), "-q"), ("evaluate", str(KAZUO), "-f", "csv"),
+                 ("template",), ("compare", str(DATA / "kazuo-2019.yaml"), str(DATA / "kazuo-2022.yaml"))):
+        done = run_cli(*args, "-o", target)
+        assert done.returncode == 2, (args, done.stderr)
+        assert f"error: {message}" in done.stderr, (args, done.stderr)
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 KiB tmpfs (root only): a disk that fills up, or one mounted read-only."""
+    mounted = []
+
+    def mount(options: str = "size=64k"):
+        folder = tmp_path / f"disk{len(mounted)}"
+        folder.mkdir()
+        if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                                               capture_output=True).returncode:
+            pytest.skip("mounting a tmpfs needs root")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_leaves_the_old_report_whole_and_no_temporary_file(tiny_disk):
+    disk = tiny_disk()
+    target = disk / "report.json"
+    target.write_text("old report", encoding="utf-8")
+    done = run_cli("batch", str(DATA), "-f", "json", "-q", "-o", str(target))
+    assert done.returncode == 2
+    assert f"error: cannot write the output to {target}: No space left on device" in done.stderr
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in disk.iterdir()] == ["report.json"]
+
+
+def test_a_read_only_file_system_is_a_plain_error(tiny_disk):
+    disk = tiny_disk("size=64k,ro")
+    done = run_cli("evaluate", str(KAZUO), "-o", str(disk / "report.txt"))
+    assert done.returncode == 2
+    assert f"error: cannot write the output to {disk / 'report.txt'}: Read-only file system" in done.stderr

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.cli.common import EXIT_INPUT, Level, edition_or_exit, library_or_exit, stderr, write_output
-from ecocheck.cli.options import EditionOpt, RulesOpt
+from ecocheck.cli.common import EXIT_INPUT, Level, edition_or_exit, library_or_exit, output_or_exit, stderr, write_output
+from ecocheck.cli.options import EditionOpt, ForceOpt, OutputHelp, RulesOpt
 
 
 def schema(
@@ -35,13 +35,15 @@ def template(
     region: Annotated[str, typer.Option("--region", help="Region name to put in the file.")] = "某某县",
     year: Annotated[int, typer.Option("--year", help="Data year.")] = 2025,
     rules: RulesOpt = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of standard output.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
+    force: ForceOpt = False,
     schema_ref: Annotated[Optional[str], typer.Option("--schema", help="URL or path for the `# yaml-language-server: $schema=` line (default: the schema shipped with this installation; a relative path is relative to the YAML file).")] = None,
 ) -> None:
     """Write a fill-in submission with every applicable indicator, its requirement and type."""
     from ecocheck.output.template import render_template
 
     library = library_or_exit(rules)
+    output = output_or_exit(output, force, rules)
     ed = edition_or_exit(library, edition)
     classes = {k: v for k, v in {"terrain": terrain, "climate": climate, "city_size": city_size}.items() if v}
     try:

@@ -10,10 +10,12 @@ import typer
 
 from ecocheck.base.errors import location
 from ecocheck.cli.common import (
-    Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, stderr, write_rendered,
+    Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, output_or_exit, stderr,
+    write_rendered,
 )
 from ecocheck.cli.options import (
-    BaseYearOpt, EditionOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+    BaseYearOpt, EditionOpt, ForceOpt, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt, SheetOpt, TableOpt,
+    TerrainOpt,
 )
 from ecocheck.engine import SEND_JSON
 from ecocheck.output.formats import BATCH, FORMATS, BatchView, choices
@@ -28,7 +30,7 @@ def batch(
     rules: RulesOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("table"),
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the output to FILE (atomically).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
     history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
     tables: Annotated[bool, typer.Option("--tables", help="Also read the Word/Excel/CSV indicator tables found in folders (every year column; a table named as a file is always read).")] = False,
@@ -38,6 +40,7 @@ def batch(
     level: LevelOpt = None,
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Check every county-year submission found, then summarise across counties.
 
@@ -48,12 +51,12 @@ def batch(
     from ecocheck.cli.tables import options_of
 
     options = options_of(sheet, table, edition, level, region, terrain, base_year)
-    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history, tables, options))
+    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history, tables, options, force))
 
 
 def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules: Optional[Path], fmt: Format,
            lang: Lang, output: Optional[Path], quiet: bool, history: Optional[Path], tables: bool = False,
-           table_options=None) -> int:
+           table_options=None, force: bool = False) -> int:
     """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
     from ecocheck.engine import batch as runner
     from ecocheck.engine.summary import BatchSummary
@@ -65,6 +68,7 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
     check_output_or_exit(chosen, output)
     check_history_or_exit(history)
     files, missing = runner.discover(paths, tables=tables)
+    output = output_or_exit(output, force, files, rules, history)
     summary = BatchSummary()
     summary.add_errors([p.as_dict() for p in missing])
     n_jobs = jobs or runner.default_jobs()

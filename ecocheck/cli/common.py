@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from ecocheck.output.files import Output
 
 EXIT_OK, EXIT_NOT_MET, EXIT_INPUT = 0, 1, 2
 
@@ -47,13 +51,43 @@ def library_or_exit(rules: Optional[Path]):
         raise SystemExit(EXIT_INPUT)
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
+def output_or_exit(output: Optional[Path], force: bool, *inputs) -> Optional[Output]:
+    """The checked --output (None for standard output); exit 2 now if it would be refused later.
+
+    `inputs`: the command's input files, or folders of them (a folder's *.yaml files count).
+    """
+    if output is None:
+        return None
+    from ecocheck.output.files import OutputError, prepare
+
+    try:
+        return prepare(output, force=force, inputs=_paths(inputs))
+    except OutputError as err:
+        print_output_error(err)
+        raise SystemExit(EXIT_INPUT)
+
+
+def _paths(inputs) -> Iterator[str]:
+    for group in inputs:
+        for item in ([group] if isinstance(group, (str, Path)) else group or ()):
+            path = Path(item)
+            if path.is_dir():
+                yield from (str(p) for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml"))
+            else:
+                yield str(path)
+
+
+def print_output_error(err) -> None:
+    stderr(f"error: {err}" + (f"\n  hint: {err.hint}" if err.hint else ""))
+
+
+def write_output(text: str, output: Optional[Path | Output]) -> None:
     write_rendered(text, output)
 
 
-def write_rendered(rendered, output: Optional[Path]) -> None:
+def write_rendered(rendered, output: Optional[Path | Output]) -> None:
     """A format's rendering — text, bytes, or an iterable of either written as it is made — to
-    stdout, or atomically to `output`."""
+    stdout, or to `output` (ecocheck.output.files: atomically for a file)."""
     pieces = iter((rendered,) if isinstance(rendered, (str, bytes)) else rendered)
 
     def chunks():  # pieces joined up to 64 KB a write: lines are short, a report's JSON is not
@@ -89,18 +123,20 @@ def usage_error(option: str, message: str, hint: str) -> None:
 
 
 def refuse_binary_on_terminal(fmt, output: Optional[Path]) -> None:
-    """A binary format (an .xlsx workbook) is not written to a terminal."""
-    if output is None and fmt.binary and sys.stdout.isatty():
+    """A binary format (an .xlsx workbook) is not written to a terminal (nor to `-o -` there)."""
+    if (output is None or str(output) == "-") and fmt.binary and sys.stdout.isatty():
         usage_error("--format", f"an {fmt.suffix} workbook cannot be shown on a terminal",
                     f"add --output report{fmt.suffix}")
 
 
 def check_output_or_exit(fmt, output: Optional[Path]) -> None:
     """Before any work: the output can be written where it is going (a workbook is no text for a
-    terminal; a folder is no file). `fmt` is an OutputFormat."""
+    terminal; a folder is no file). `fmt` is an OutputFormat. The rest of what --output may not
+    overwrite is output_or_exit's."""
     refuse_binary_on_terminal(fmt, output)
-    if output is not None and output.is_dir():
-        usage_error("--output", f"{output} is a folder", f"name a file, e.g. {output / ('report' + fmt.suffix)}")
+    if output is not None and str(output) != "-" and output.is_dir():
+        usage_error("--output", f"cannot write the output to {output}: it is a folder",
+                    f"name a file, e.g. {output / ('report' + fmt.suffix)}")
 
 
 def check_history_or_exit(folder: Optional[Path]) -> None:

@@ -14,9 +14,9 @@ import typer
 
 from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, Lang, edition_or_exit, library_or_exit,
-    print_problems, stderr,
+    output_or_exit, print_problems, stderr,
 )
-from ecocheck.cli.options import EditionOpt, RulesOpt
+from ecocheck.cli.options import EditionOpt, ForceOpt, RulesOpt
 
 
 def _complete_indicator(incomplete: str) -> list[str]:
@@ -114,6 +114,7 @@ def rules_docs(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the pages, e.g. docs/rules/.")],
     rules: RulesOpt = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the pages in --output are out of date.")] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Write the rule reference: a page per edition, a comparison of editions, an index.
 
@@ -122,7 +123,6 @@ def rules_docs(
     """
     from ecocheck.engine.casetest import cases_file_for, load_cases
     from ecocheck.base.errors import InputError
-    from ecocheck.output.files import write_atomic
     from ecocheck.output.ruledocs import REGENERATE, render_all
 
     library = library_or_exit(rules)
@@ -146,8 +146,10 @@ def rules_docs(
             raise typer.Exit(EXIT_NOT_MET)
         typer.echo(f"{output}: {len(pages)} pages up to date")
         raise typer.Exit(EXIT_OK)
+    inputs = [f for ed in library.editions.values() for f in (ed.file, cases_file_for(ed.file))]
+    targets = {name: output_or_exit(output / name, force, inputs) for name in pages}  # all checked, then written
     for name, text in pages.items():
-        write_atomic(output / name, text.encode("utf-8"))
+        targets[name].write(text.encode("utf-8"))
     typer.echo(f"wrote {len(pages)} pages to {output}: {', '.join(pages)}")
 
 

@@ -9,11 +9,12 @@ from typing import Annotated, Optional
 import typer
 
 from ecocheck.cli.common import (
-    EXIT_INPUT, Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, print_problems,
-    stderr, write_rendered,
+    EXIT_INPUT, Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, output_or_exit,
+    print_problems, stderr, write_rendered,
 )
 from ecocheck.cli.options import (
-    BaseYearOpt, EditionOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+    BaseYearOpt, EditionOpt, ForceOpt, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt, SheetOpt, TableOpt,
+    TerrainOpt,
 )
 from ecocheck.output.formats import EVALUATE, FORMATS, EvaluateView, choices
 
@@ -26,7 +27,7 @@ def evaluate(
     rules: RulesOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("table"),
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
     history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years' submissions: trends take last year's value from the same region's nearest earlier year.")] = None,
     plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p", help="Also show progress towards a plan's targets (plan id or file; repeatable).")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Table input: evaluate this year's column only (default: every year column).")] = None,
@@ -36,6 +37,7 @@ def evaluate(
     level: LevelOpt = None,
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
 
@@ -45,12 +47,12 @@ def evaluate(
     from ecocheck.cli.tables import options_of
 
     tables = options_of(sheet, table, edition, level, region, terrain, base_year)
-    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan, tables, year))
+    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan, tables, year, force))
 
 
 def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], fmt: Format, lang: Lang,
               output: Optional[Path], history: Optional[Path], plan: Optional[list[str]],
-              tables=None, year: Optional[int] = None) -> int:
+              tables=None, year: Optional[int] = None, force: bool = False) -> int:
     """Evaluate the files (a table: each of its year columns), write the report(s) and return the
     exit code (0, 1 or 2)."""
     from ecocheck.engine.api import check_file, check_table
@@ -75,6 +77,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
             *others, last = (f.name for f in FORMATS.values() if f.shows_plans)
             stderr(f"warning: --plan progress is shown with --format {', '.join(others)} or {last}, "
                    f"not {chosen.name}")
+    output = output_or_exit(output, force, files, rules, history, plan)
     index = None
     if history is not None:
         from ecocheck.cli.series import history_or_exit

@@ -1,19 +1,47 @@
-"""The console-script entry point: never a traceback, exit codes 0/1/2 only."""
+"""The console-script entry point: never a traceback; exit codes 0/1/2, or 130/143 when
+interrupted by Ctrl-C (SIGINT) / SIGTERM."""
 
 from __future__ import annotations
 
+import signal
 import sys
 
-from ecocheck.cli.common import EXIT_INPUT, stderr
+from ecocheck.cli.common import EXIT_INPUT, print_output_error, stderr
+from ecocheck.output.files import OutputError
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived. A BaseException, not a KeyboardInterrupt: click turns that
+    into "Aborted!" and exit 1. Raised where the program is, so that every `finally` and
+    `except BaseException` on the way out runs: worker processes are stopped, temporary files
+    removed, and an --output file is left whole-old (never half-new)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+SIGNALS = {signal.SIGINT: "interrupted (Ctrl-C)", signal.SIGTERM: "terminated (SIGTERM)"}
+
+
+def _on_signal(signum: int, frame) -> None:
+    for other in SIGNALS:  # a second Ctrl-C must not break off the clean-up of the first
+        signal.signal(other, signal.SIG_IGN)
+    raise Interrupted(signum)
 
 
 def main() -> None:
+    for signum in SIGNALS:
+        signal.signal(signum, _on_signal)
     try:
         from ecocheck.cli.app import build_app
 
         build_app(sys.argv[1:])(prog_name="ecocheck")
-    except KeyboardInterrupt:
-        stderr("interrupted")
+    except Interrupted as stop:
+        stderr(f"ecocheck: {SIGNALS[stop.signum]}")
+        sys.exit(128 + stop.signum)
+    except OutputError as err:  # a read-only folder, a full disk, a FIFO nobody reads
+        print_output_error(err)
         sys.exit(EXIT_INPUT)
     except SystemExit:
         raise

@@ -20,3 +20,7 @@ RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Table input:
 LevelOpt = Annotated[Optional[Level], typer.Option("--level", help="Table input: county or city (default: from the region's name, 县/市).")]
 TerrainOpt = Annotated[Optional[str], typer.Option("--terrain", help="Table input: the region's terrain class (profile.terrain), e.g. 平原地区.")]
 BaseYearOpt = Annotated[Optional[int], typer.Option("--base-year", help="Table input: the year of a 现状值 column whose header names none.")]
+
+# Every command that writes its output to a file.
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --output file even if it is read-only, another user's, or hard-linked.")]
+OutputHelp = "Write to FILE (a file is replaced atomically; `-`, a FIFO or a device is written through)."

@@ -16,9 +16,9 @@ import typer
 
 from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_OK, Lang, check_folder_or_exit, check_history_or_exit, check_output_or_exit, edition_or_exit,
-    library_or_exit, print_problems, stderr, write_output,
+    library_or_exit, output_or_exit, print_problems, stderr, write_output,
 )
-from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.cli.options import EditionOpt, ForceOpt, LangOpt, OutputHelp, RulesOpt
 from ecocheck.output.formats import COMPARE, FORMATS, PROGRESS, choices
 
 
@@ -85,7 +85,8 @@ def progress(
     rules: RulesOpt = None,
     fmt: Annotated[ProgressFormat, typer.Option("--format", "-f", help="Output format.")] = ProgressFormat("table"),
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Progress towards a plan's targets: value now, target, distance, share of the way, status.
 
@@ -93,8 +94,9 @@ def progress(
     no_target / not_applicable (docs/plans.md). Exit code: 0 no goal is behind; 1 some goal is
     behind; 2 input error.
     """
+    inputs = (files, plan, plans, history, rules)  # what --output must not overwrite
     if list_:
-        _list(plan, plans, fmt, output, library_or_exit(rules))
+        _list(plan, plans, fmt, output_or_exit(output, force, *inputs), library_or_exit(rules))
         raise typer.Exit(EXIT_OK)
     if not plan:
         stderr("error: --plan is required\n  hint: `ecocheck progress --list` shows the plans")
@@ -110,6 +112,7 @@ def progress(
     check_output_or_exit(FORMATS[fmt.value], output)
     check_history_or_exit(history)
     check_folder_or_exit("--plans", plans, "plans", "give a folder of plan files, or leave --plans out for the shipped plans")
+    output = output_or_exit(output, force, *inputs)
     chosen = [plan_or_exit(key, plans, library) for key in plan]
     index = history_or_exit(history)
     assigned = assignments_or_exit(assign)
@@ -193,7 +196,8 @@ def compare(
     rules: RulesOpt = None,
     fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat("table"),
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Compare a region's years: each indicator's values, change, trend and verdict changes.
 
@@ -208,6 +212,7 @@ def compare(
     if edition is not None:
         edition_or_exit(library, edition)
     check_output_or_exit(FORMATS[fmt.value], output)
+    output = output_or_exit(output, force, paths, rules)
     series, problems = group_series(paths, library, edition=edition, region=region)
     docs = []
     for s in series:
