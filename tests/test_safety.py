@@ -262,3 +262,100 @@ def test_a_read_only_file_system_is_a_plain_error(tiny_disk):
     done = run_cli("evaluate", str(KAZUO), "-o", str(disk / "report.txt"))
     assert done.returncode == 2
     assert f"error: cannot write the output to {disk / 'report.txt'}: Read-only file system" in done.stderr
+
+
+# ── interrupts: Ctrl-C and SIGTERM stop everything, cleanly, at once ──────────────────────
+
+@pytest.fixture(scope="module")
+def many_counties(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("counties")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_counties.py"), "6000", str(folder)],
+                   check=True, capture_output=True, timeout=300)
+    return folder
+
+
+def _alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("signum, code, message", [
+    (2, 130, "ecocheck: interrupted (Ctrl-C)"), (15, 143, "ecocheck: terminated (SIGTERM)")])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
+def test_a_signal_stops_a_batch_cleanly(many_counties, tmp_path, signum, code, message, jobs, fmt):
+    """Ctrl-C deadlocked a parallel batch (4 tries in 9), workers printed KeyboardInterrupt
+    tracebacks, SIGTERM left 100 MB hidden temporary files, and -o runs exited with no message."""
+    import time
+
+    target = tmp_path / f"report.{fmt}"
+    target.write_text("old report", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", "batch", str(many_counties), "-j", jobs, "-f", fmt,
+                             "-o", str(target), "-q"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, env=dict(os.environ, NO_COLOR="1"))
+    time.sleep(2.0)
+    assert proc.poll() is None, "the batch ended before the signal: give it more files"
+    if signum == 2:
+        os.killpg(proc.pid, signum)  # as the terminal sends Ctrl-C: to every process of the group
+    else:
+        os.kill(proc.pid, signum)  # as `kill PID` does: to the batch process only
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        pytest.fail("the batch hung after the signal")
+    assert proc.returncode == code, err
+    assert err.decode() == message + "\n"
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+    deadline = time.monotonic() + 10
+    while _alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(proc.pid), "worker processes outlived the batch"
+
+
+def test_a_signal_stops_evaluate_with_its_exit_code(tmp_path):
+    """The command waits on a FIFO nobody reads: SIGTERM must still end it, at once and plainly."""
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", "evaluate", str(KAZUO), "-o", str(fifo)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    import time
+
+    time.sleep(1.5)
+    assert proc.poll() is None
+    proc.send_signal(15)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143 and err.decode() == "ecocheck: terminated (SIGTERM)\n"
+
+
+def test_a_worker_that_dies_costs_its_files_not_the_batch(many_counties):
+    """multiprocessing.Pool waited forever for a killed worker's results."""
+    import json
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", "batch", str(many_counties), "-j", "2", "-f", "json",
+                             "-q"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    children: list[str] = []
+    deadline = time.monotonic() + 20
+    while len(children) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as listing:
+            children = listing.read().split()
+    assert len(children) == 2, "the workers did not start"
+    time.sleep(0.5)
+    os.kill(int(children[0]), 9)
+    try:
+        out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        pytest.fail("the batch waited forever for a dead worker")
+    assert proc.returncode == 2, err
+    doc = json.loads(out)
+    lost = [e for e in doc["errors"] if "the worker process stopped (exit code -9)" in e["message"]]
+    assert lost and len(doc["reports"]) + len(lost) == 6000

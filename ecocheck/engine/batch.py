@@ -15,11 +15,11 @@ checking:
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -184,9 +184,9 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         tables: Any = None) -> Iterator[Item]:
     """Evaluate `files`, yielding one Item per file (per year column of a table) in the order given.
 
-    jobs=1 runs in this process; more uses a process pool. Sent reports give their reasons in
-    `lang` ("zh" or "en"). An exception inside a worker (a
-    bug) becomes that file's problem, so one file never stops the batch.
+    jobs=1 runs in this process; more uses that many worker processes. Sent reports give their
+    reasons in `lang` ("zh" or "en"). An exception inside a worker (a bug) becomes that file's
+    problem, so one file never stops the batch.
     """
     import gc
 
@@ -203,34 +203,111 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
             for i in range(0, len(files), size):
                 yield from _check_chunk(files[i:i + size])
             return
-        import multiprocessing as mp
-
         # Enough chunks to keep every worker busy to the end, few enough that each carries
         # a good number of files per message; full reports (~40 KB each) in smaller ones.
         size = chunk or max(8, min(128 if send == SEND_ROWS else 16, len(files) // (jobs * 8) or 1))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
-        context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-        with context.Pool(jobs, initializer=_init_worker, initargs=(rules, edition, send, history, lang, tables)) as pool:
-            # A few chunks in flight per worker, not all of them: results wait in memory only
-            # until the caller takes them, so a slow consumer does not make memory grow.
-            waiting = iter(chunks)
-            pending = deque((c, pool.apply_async(_check_chunk, (c,))) for c in islice(waiting, 3 * jobs))
-            while pending:
-                chunk, result = pending.popleft()
-                items = result.get()
-                for c in islice(waiting, 1):
-                    pending.append((c, pool.apply_async(_check_chunk, (c,))))
-                names = {name: name for name in chunk}
-                for item in items:
-                    # The worker's path is a copy of the one this process holds: keep one string
-                    # per file, not two, for as long as the summary keeps the county's row.
-                    name = item.file = names.get(item.file, item.file)
-                    if item.row is not None:
-                        item.row = item.row._replace(file=name)
-                    yield item
+        for chunk, items in zip(chunks, _in_workers(chunks, jobs, (rules, edition, send, history, lang, tables))):
+            names = {name: name for name in chunk}
+            for item in items:
+                # The worker's path is a copy of the one this process holds: keep one string
+                # per file, not two, for as long as the summary keeps the county's row.
+                name = item.file = names.get(item.file, item.file)
+                if item.row is not None:
+                    item.row = item.row._replace(file=name)
+                yield item
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def _in_workers(chunks: list[list[str]], jobs: int, init: tuple) -> Iterator[list[Item]]:
+    """Each chunk's Items, in order, checked by `jobs` worker processes.
+
+    Not multiprocessing.Pool: its workers share one task queue behind a lock, and stopping
+    the pool while a worker holds it (Ctrl-C in a large batch) waited for that lock forever.
+    Here each worker has a pipe of its own, carrying at most two chunks at a time, and at most
+    3 × jobs chunks are out (in a worker or waiting here to be yielded in order), so memory
+    does not grow with a slow consumer. On any exception — an interrupt, the consumer closing
+    the generator — the workers are killed and reaped: nothing is left waiting, nothing prints.
+    A worker that dies leaves its chunks' files as errors; the others carry on.
+    """
+    import multiprocessing as mp
+    import signal
+    from multiprocessing.connection import wait
+
+    context = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    workers: dict[Any, tuple[Any, deque]] = {}  # connection -> (process, indexes of its chunks)
+    try:
+        # Signals wait while the workers are forked: a worker must not inherit this process's
+        # handlers before it has set its own (it ignores Ctrl-C; this process stops it).
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            for _ in range(jobs):
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_worker, args=(theirs, init), daemon=True)
+                process.start()
+                theirs.close()
+                workers[ours] = (process, deque())
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        done: dict[int, list[Item]] = {}
+        sent = taken = 0
+        while taken < len(chunks):
+            for conn, (_, queued) in workers.items():
+                while len(queued) < 2 and sent < len(chunks) and sent - taken < 3 * jobs:
+                    conn.send(chunks[sent])
+                    queued.append(sent)
+                    sent += 1
+            if taken in done:
+                yield done.pop(taken)
+                taken += 1
+                continue
+            if not workers:  # every worker died: the files nobody checked are errors
+                done[taken] = _stopped(chunks[taken], "no worker process is left")
+                sent = max(sent, taken + 1)
+                continue
+            for conn in wait([c for c, (_, queued) in workers.items() if queued]):
+                process, queued = workers[conn]
+                try:
+                    done[queued.popleft()] = conn.recv()
+                except (EOFError, OSError):
+                    process.join()
+                    for index in queued:
+                        done[index] = _stopped(chunks[index], f"the worker process stopped (exit code {process.exitcode})")
+                    del workers[conn]
+                    conn.close()
+        for conn in workers:
+            with contextlib.suppress(OSError):  # a worker that died after its last chunk
+                conn.send(None)
+        for process, _ in workers.values():
+            process.join()
+    finally:
+        for conn, (process, _) in workers.items():
+            if process.is_alive():  # only after an exception: kill, do not wait for the chunk
+                process.kill()
+            process.join()
+            conn.close()
+
+
+def _stopped(files: list[str], why: str) -> list[Item]:
+    return [Item(f, None, None, [Problem(f"internal error: {why} while checking this file", f,
+                                         code="internal").as_dict()], []) for f in files]
+
+
+def _worker(conn: Any, init: tuple) -> None:
+    """A worker process: chunks in, Items out, until told to stop or this end of the pipe closes."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    _init_worker(*init)
+    try:
+        while (chunk := conn.recv()) is not None:
+            conn.send(_check_chunk(chunk))
+    except (EOFError, OSError):  # the parent is gone
+        pass
 
 
 def _init_worker(rules: str | None, edition: str | None, send: str, history: Any = None,
