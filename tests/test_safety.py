@@ -359,3 +359,52 @@ def test_a_worker_that_dies_costs_its_files_not_the_batch(many_counties):
     doc = json.loads(out)
     lost = [e for e in doc["errors"] if "the worker process stopped (exit code -9)" in e["message"]]
     assert lost and len(doc["reports"]) + len(lost) == 6000
+
+
+# ── batch discovery: nothing found is an error; what is skipped is said ──────────────────
+
+def test_a_batch_that_finds_no_submission_fails(tmp_path):
+    """An empty folder passed a CI gate: exit 0 and "共 0 个文件"."""
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    done = run_cli("batch", str(tmp_path))
+    assert done.returncode == 2
+    assert f"error: no submission files (*.yaml, *.yml) found in {tmp_path} (skipped 1: 1 not YAML)" in done.stderr
+
+
+def test_yaml_suffixes_in_any_case_and_skipped_entries_counted(tmp_path):
+    import json
+
+    (tmp_path / "A.YAML").write_bytes(KAZUO.read_bytes())
+    (tmp_path / "b.Yml").write_bytes((DATA / "tongyu-2022.yaml").read_bytes())
+    (tmp_path / ".hidden.yaml").write_bytes(KAZUO.read_bytes())
+    (tmp_path / "readme.md").write_text("x", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "inside").mkdir()
+    (tmp_path / "inside" / "link").symlink_to(tmp_path / "elsewhere")
+    done = run_cli("batch", str(tmp_path), "-f", "json", "-q")
+    doc = json.loads(done.stdout)
+    assert sorted(r["file"].rsplit("/", 1)[1] for r in doc["reports"]) == ["A.YAML", "b.Yml"]
+    assert doc["summary"]["skipped"] == {"hidden": 1, "not_yaml": 1, "symlinked_folder": 1}
+    text = run_cli("batch", str(tmp_path), "-q").stdout
+    assert "跳过 3 项：隐藏 1 个，非 YAML 文件 1 个，链接的文件夹 1 个" in text
+
+
+def test_an_unreadable_folder_is_an_error_not_silence(tmp_path):
+    """Root reads every folder: the batch runs without the capabilities that allow it."""
+    if os.geteuid() != 0 or not any(os.access(os.path.join(d, "setpriv"), os.X_OK)
+                                    for d in os.environ.get("PATH", "").split(os.pathsep)):
+        pytest.skip("needs root and setpriv to drop the capability to read any folder")
+    (tmp_path / "ok.yaml").write_bytes(KAZUO.read_bytes())
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.yaml").write_bytes(KAZUO.read_bytes())
+    locked.chmod(0)
+    try:
+        done = subprocess.run(["setpriv", "--bounding-set", "-dac_override,-dac_read_search", sys.executable, "-m",
+                               "ecocheck", "batch", str(tmp_path), "-q", "--lang", "en"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120)
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    assert str(locked) in done.stdout and "cannot read folder: Permission denied" in done.stdout
+    assert "1 evaluated" in done.stdout

@@ -10,8 +10,8 @@ import typer
 
 from ecocheck.base.errors import location
 from ecocheck.cli.common import (
-    Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, output_or_exit, stderr,
-    write_rendered,
+    EXIT_INPUT, Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, output_or_exit,
+    stderr, write_rendered,
 )
 from ecocheck.cli.options import (
     BaseYearOpt, EditionOpt, ForceOpt, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt, SheetOpt, TableOpt,
@@ -60,6 +60,7 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
     """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
     from ecocheck.engine import batch as runner
     from ecocheck.engine.summary import BatchSummary
+    from ecocheck.output.common import skipped_text
 
     library = library_or_exit(rules)  # a broken rule library is reported once, before any worker starts
     chosen = FORMATS[fmt.value]
@@ -67,9 +68,14 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
         edition_or_exit(library, edition)
     check_output_or_exit(chosen, output)
     check_history_or_exit(history)
-    files, missing = runner.discover(paths, tables=tables)
-    output = output_or_exit(output, force, files, rules, history)
     summary = BatchSummary()
+    files, missing = runner.discover(paths, summary.skipped, tables=tables)
+    if not files and not missing:  # a gate that checked nothing must not pass; a path that was
+        skipped = skipped_text(summary.skipped, "en")  # not found is an error of the summary (exit 2)
+        stderr(f"error: no submission files (*.yaml, *.yml) found in {', '.join(paths)}"
+               + (f" ({skipped})" if skipped else ""))
+        return EXIT_INPUT
+    output = output_or_exit(output, force, files, rules, history)
     summary.add_errors([p.as_dict() for p in missing])
     n_jobs = jobs or runner.default_jobs()
     index = None

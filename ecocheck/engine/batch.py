@@ -26,6 +26,7 @@ from typing import Any
 from ecocheck.base.errors import Problem
 from ecocheck.base.words import STATUSES
 from ecocheck.engine import SEND_DICTS, SEND_JSON, SEND_ROWS
+from ecocheck.engine.summary import SKIP_REASONS
 
 SUFFIXES = (".yaml", ".yml")
 STATUS_SLOT = {status: 3 + i for i, status in enumerate(STATUSES)}  # in a tally entry, after number, name, attribute
@@ -56,21 +57,29 @@ class Item:
                       self.report_json)
 
 
-def discover(paths: Iterable[str], tables: bool = False) -> tuple[list[str], list[Problem]]:
+def discover(paths: Iterable[str], skipped: dict[str, int] | None = None,
+             tables: bool = False) -> tuple[list[str], list[Problem]]:
     """Submission files under `paths` (folders recursively, files, globs), sorted, deduplicated.
 
     In folders, Word/Excel/CSV tables are taken only with `tables` (a folder of submissions often
     holds the reports exported from them); a file named or matched by a glob is always taken.
-    A path that matches nothing is a problem, not a silent skip.
+    A path that matches nothing, or a folder that cannot be read, is a problem, not a silent
+    skip. `skipped`, if given, counts what the folders held that is not checked, by reason
+    (SKIP_REASONS): hidden entries (and Office's ~$ lock files), files without one of the
+    suffixes (in any case), symlinked folders (not followed: a link may lead out of the tree or
+    round in a loop).
     """
     suffixes = SUFFIXES + TABLE_SUFFIXES if tables else SUFFIXES
     found: list[str] = []
     problems: list[Problem] = []
+    counts = dict.fromkeys(SKIP_REASONS, 0) if skipped is None else skipped
+    for reason in SKIP_REASONS:
+        counts.setdefault(reason, 0)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(_submissions_under(str(path), suffixes))
-        elif path.is_file():
+            found.extend(_submissions_under(str(path), problems, counts, suffixes))
+        elif path.exists():  # a file, or something that is not one: the check says which
             found.append(str(path))
         elif glob.has_magic(raw):
             matches = [m for m in glob.glob(raw, recursive=True) if Path(m).is_file()]
@@ -83,33 +92,42 @@ def discover(paths: Iterable[str], tables: bool = False) -> tuple[list[str], lis
     return [name for i, name in enumerate(found) if not i or name != found[i - 1]], problems
 
 
-def _submissions_under(folder: str, suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[str]:
-    """The files under folder with one of `suffixes` (Office's ~$ lock files left out), as os.walk finds them: hidden files and folders left
-    out, symlinked folders not followed, unreadable folders skipped. Entry by entry: a folder
-    of 30,000 files is never held as a list of names as well as of paths."""
+def _submissions_under(folder: str, problems: list[Problem], skipped: dict[str, int],
+                       suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[str]:
+    """The files under folder with one of `suffixes`, as os.walk finds them: hidden files and
+    folders (and Office's ~$ lock files) left out, symlinked folders not followed (each counted
+    in `skipped`), an unreadable folder a problem. Entry by entry: a folder of 30,000 files is
+    never held as a list of names as well as of paths."""
     pending = [folder]
     while pending:
+        current = pending.pop()
         try:
-            listing = os.scandir(pending.pop())
-        except OSError:
+            listing = os.scandir(current)
+        except OSError as exc:
+            problems.append(Problem(f"cannot read folder: {exc.strerror}", current, code="io"))
             continue
         with listing:
             try:
                 for entry in listing:
                     name = entry.name
                     if name.startswith((".", "~$")):
+                        skipped["hidden"] += 1
                         continue
                     try:
                         is_dir = entry.is_dir()
                     except OSError:
                         is_dir = False
                     if is_dir:
-                        if not entry.is_symlink():
+                        if entry.is_symlink():
+                            skipped["symlinked_folder"] += 1
+                        else:
                             pending.append(entry.path)
-                    elif name.endswith(suffixes):
+                    elif name.lower().endswith(suffixes):
                         yield entry.path
-            except OSError:  # the folder went away or became unreadable while listed
-                continue
+                    else:
+                        skipped["not_yaml"] += 1
+            except OSError as exc:  # the folder went away or became unreadable while listed
+                problems.append(Problem(f"cannot read folder: {exc.strerror}", current, code="io"))
 
 
 # ── worker side ────────────────────────────────────────────────────────────────────────

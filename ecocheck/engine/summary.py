@@ -100,12 +100,16 @@ class IndicatorTally:
                 "edition": self.edition, **self.counts}
 
 
+SKIP_REASONS = ("hidden", "not_yaml", "symlinked_folder")  # why batch discovery leaves a folder's entry out
+
+
 @dataclass
 class BatchSummary:
     """Accumulates county rows and per-indicator pass/fail/missing counts."""
 
     counties: "_CountyColumns" = field(default_factory=lambda: _CountyColumns())  # stored rows, in arrival order
     errors: list[dict[str, Any]] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SKIP_REASONS, 0))  # what batch discovery left out
     tallies: dict[tuple[str, str], IndicatorTally] = field(default_factory=dict)
     # one copy of each word, tuple of names or of counts, and of each year and ratio
     _shared: dict[Any, Any] = field(default_factory=dict, repr=False)  # strings and tuples only
@@ -186,7 +190,7 @@ class BatchSummary:
         met = sum(1 for rest in self.counties.rest if rest.binding_met)
         return {"files": total + len({e.get('file') for e in self.errors}), "evaluated": total,
                 "binding_met": met, "binding_not_met": total - met,
-                "unreadable": len({e.get("file") for e in self.errors})}
+                "unreadable": len({e.get("file") for e in self.errors}), "skipped": dict(self.skipped)}
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.totals(), "counties": self.county_rows(), "indicators": self.indicator_rows()}

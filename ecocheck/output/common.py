@@ -120,9 +120,29 @@ def profile_text(profile: dict[str, Any], lang: str) -> str:
 
 
 def total_line(summary: dict[str, Any], lang: str) -> str:
-    return TITLES[lang]["total"].format(files=summary["files"], evaluated=summary["evaluated"],
+    line = TITLES[lang]["total"].format(files=summary["files"], evaluated=summary["evaluated"],
                                        met=summary["binding_met"], not_met=summary["binding_not_met"],
                                        unreadable=summary["unreadable"])
+    return with_skipped(line, summary, lang)
+
+
+SKIPPED = {"zh": ("跳过 {n} 项：", {"hidden": "隐藏 {} 个", "not_yaml": "非 YAML 文件 {} 个", "symlinked_folder": "链接的文件夹 {} 个"}, "，"),
+           "en": ("skipped {n}: ", {"hidden": "{} hidden", "not_yaml": "{} not YAML", "symlinked_folder": "{} symlinked folders"}, ", ")}
+
+
+def skipped_text(skipped: dict[str, int] | None, lang: str) -> str:
+    """What batch discovery left out and why ("" when nothing was)."""
+    counts = {reason: n for reason, n in (skipped or {}).items() if n}
+    if not counts:
+        return ""
+    head, words, sep = SKIPPED[lang]
+    return head.format(n=sum(counts.values())) + sep.join(words[r].format(n) for r, n in counts.items())
+
+
+def with_skipped(line: str, summary: dict[str, Any], lang: str) -> str:
+    """A batch's total line, then what was skipped, if anything."""
+    text = skipped_text(summary.get("skipped"), lang)
+    return f"{line}{'；' if lang == 'zh' else '; '}{text}" if text else line
 
 
 def attribute_word(attribute: str, lang: str) -> str:

@@ -44,8 +44,9 @@ def test_batch_over_a_folder_of_tables(tmp_path):
 
     for name in ("consultant-tongyu.xlsx", "consultant-tongyu.csv"):
         shutil.copy(TABLES / name, tmp_path / name)
-    without = run_cli("batch", str(tmp_path), "-f", "json", "-j", "1")
-    assert json.loads(without.stdout)["summary"]["counties"] == []  # folders: tables only with --tables
+    without = run_cli("batch", str(tmp_path), "-f", "json", "-j", "1")  # folders: tables only with --tables,
+    assert without.returncode == 2 and without.stdout == ""  # and a batch that checked nothing does not pass
+    assert "no submission files (*.yaml, *.yml) found" in without.stderr and "2 not YAML" in without.stderr
     done = run_cli("batch", str(tmp_path), "--tables", "--terrain", "平原地区", "-f", "json", "-j", "1")
     files = [c["file"] for c in json.loads(done.stdout)["summary"]["counties"]]
     assert sorted(Path(f).name for f in files) == ["consultant-tongyu.csv#2022", "consultant-tongyu.csv#2025",

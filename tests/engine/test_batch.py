@@ -39,18 +39,21 @@ def test_discover_leaves_out_hidden_entries_and_does_not_follow_symlinked_folder
     (folder / ".drafts" / "draft-2022.yaml").write_text("x", encoding="utf-8")
     (folder / "city-a" / ".hidden-2022.yaml").write_text("x", encoding="utf-8")
     (folder / "city-a" / "deep" / "deeper").mkdir(parents=True)
-    (folder / "city-a" / "deep" / "deeper" / "d-2022.YAML").write_text("x", encoding="utf-8")  # suffixes are case-sensitive
+    (folder / "city-a" / "deep" / "deeper" / "d-2022.YAML").write_text("x", encoding="utf-8")  # suffixes in any case
     (folder / "city-a" / "deep" / "deeper" / "e-2022.yaml").write_text("x", encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "far-2022.yaml").write_text("x", encoding="utf-8")
     (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
     (folder / "linked-file.yaml").symlink_to(elsewhere / "far-2022.yaml")
-    files, problems = runner.discover([str(folder) + "/", str(folder / "city-a")])  # the same files twice
+    skipped: dict[str, int] = {}
+    files, problems = runner.discover([str(folder) + "/", str(folder / "city-a")], skipped)  # the same files twice
     assert not problems
     assert [f[len(str(folder)) + 1:] for f in files] == [
-        "city-a/a-2022.yaml", "city-a/deep/deeper/e-2022.yaml", "city-b/b-2022.yml", "city-b/broken.yaml",
-        "city-b/zz-2022.yaml", "linked-file.yaml"]
+        "city-a/a-2022.yaml", "city-a/deep/deeper/d-2022.YAML", "city-a/deep/deeper/e-2022.yaml", "city-b/b-2022.yml",
+        "city-b/broken.yaml", "city-b/zz-2022.yaml", "linked-file.yaml"]
+    # city-a is listed twice (given, and under the folder): its hidden file is counted twice
+    assert skipped == {"hidden": 3, "not_yaml": 1, "symlinked_folder": 1}
     assert runner.discover([str(folder / "linked")])[0] == [str(folder / "linked" / "far-2022.yaml")]  # named itself: read
 
 

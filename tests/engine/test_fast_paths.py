@@ -167,7 +167,8 @@ def test_summary_rows_come_back_as_given_in_file_region_year_order():
             summary.add_county(CountyRow.from_dict(r))
         assert summary.county_rows() == expected
         assert list(summary.as_stream()["counties"]) == expected
-        assert summary.totals() == {"files": 6, "evaluated": 6, "binding_met": 4, "binding_not_met": 2, "unreadable": 0}
+        assert summary.totals() == {"files": 6, "evaluated": 6, "binding_met": 4, "binding_not_met": 2, "unreadable": 0,
+                                "skipped": {"hidden": 0, "not_yaml": 0, "symlinked_folder": 0}}
         assert summary.exit_code() == 1
     summary = BatchSummary()
     summary.add_county(CountyRow.from_dict(rows[0]))
