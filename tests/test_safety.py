@@ -408,3 +408,97 @@ def test_an_unreadable_folder_is_an_error_not_silence(tmp_path):
     assert done.returncode == 2, done.stderr
     assert str(locked) in done.stdout and "cannot read folder: Permission denied" in done.stdout
     assert "1 evaluated" in done.stdout
+
+
+# ── reports: data is shown, never obeyed ──────────────────────────────────────────────────
+
+HOSTILE = '=HYPERLINK("http://evil.example")\x1b[31m<script>alert(1)</script>\n## injected | cell\u202e'
+HOSTILE_FILE = "=1+2<b>\x1b[2J\n.yaml"
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """A submission whose region name, note and file name carry a formula, HTML, an escape
+    sequence, a line break, a table pipe and a bidi override; and a negative number."""
+    import yaml
+
+    doc = {"region": HOSTILE, "level": "county", "year": 2022, "edition": "2021", "profile": {"terrain": "平原地区"},
+           "indicators": {"城镇污水处理率": {"value": 95, "note": "@SUM(1+1) " + HOSTILE},
+                          "生态环境状况指数": {"delta": -0.45}, "河长制": "全面实施"}}
+    path = tmp_path / HOSTILE_FILE
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_csv_neutralises_formulas_in_text_cells_not_numbers(hostile):
+    import csv
+    import io
+
+    done = subprocess.run([sys.executable, "-m", "ecocheck", "evaluate", str(hostile), "-f", "csv"], cwd=ROOT,
+                          capture_output=True, timeout=120)
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"), newline="")))
+    assert rows and all(r["region"] == "'" + HOSTILE for r in rows)
+    sewage = next(r for r in rows if r["指标名称"] == "城镇污水处理率")
+    assert sewage["note"] == "'@SUM(1+1) " + HOSTILE and sewage["value"] == "95"
+    eqi = next(r for r in rows if r["指标名称"] == "生态环境状况指数")
+    assert eqi["delta"] == "-0.45"  # a number stays a number
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), (column, cell)
+            assert not cell.startswith("-") or cell.lstrip("-").replace(".", "", 1).isdigit(), (column, cell)
+
+
+def test_csv_neutralises_a_hostile_file_name(hostile, tmp_path):
+    import csv
+    import io
+
+    done = subprocess.run([sys.executable, "-m", "ecocheck", "evaluate", hostile.name, "-f", "csv"], cwd=tmp_path,
+                          capture_output=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"), newline="")))
+    assert rows and {r["file"] for r in rows} == {"'" + HOSTILE_FILE}
+
+
+@pytest.mark.parametrize("command", [("evaluate", "{file}"), ("batch", "{folder}")])
+def test_markdown_shows_html_and_line_breaks_as_text(hostile, command):
+    args = [a.format(file=hostile, folder=hostile.parent) for a in command]
+    done = subprocess.run([sys.executable, "-m", "ecocheck", *args, "-f", "markdown"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    out = done.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "<script>" not in out
+    assert "\n## injected" not in out and "injected \\| cell" in out
+    assert "\x1b" not in out and "\u202e" not in out
+
+
+@pytest.mark.parametrize("command", [("evaluate", "{file}"), ("batch", "{folder}")])
+def test_terminal_tables_strip_control_characters(hostile, command):
+    args = [a.format(file=hostile, folder=hostile.parent) for a in command]
+    done = subprocess.run([sys.executable, "-m", "ecocheck", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env=dict(os.environ, COLUMNS="400"))  # wide enough: the name on one line
+    out = done.stdout
+    assert "[31m<script>alert(1)</script> ## injected | cell" in out
+    assert "\x1b" not in out and "\u202e" not in out and "\n## injected" not in out
+    if command[0] == "batch":  # the file name in the errors table, if listed, is clean as well
+        assert "\x1b[2J" not in out
+
+
+def test_the_rich_terminal_tables_strip_control_characters(hostile):
+    import io
+
+    from rich.console import Console
+
+    from ecocheck.engine.api import check_file
+    from ecocheck.engine.summary import BatchSummary
+    from ecocheck.library.loader import load_library
+    from ecocheck.output import batchtext, text
+
+    report = check_file(hostile, load_library()).report.as_dict()
+    summary = BatchSummary()
+    summary.add_report(report)
+    errors = [{"file": HOSTILE_FILE, "line": 1, "column": 1, "message": "m", "hint": "[bold]h[/bold]"}]
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, color_system=None, width=400)
+    text.render_rich(report, console)
+    batchtext.render_rich(summary.as_dict(), errors, console)
+    out = buffer.getvalue()
+    assert "\x1b[31m" not in out and "\x1b[2J" not in out and "\u202e" not in out
+    assert "[bold]h[/bold]" in out  # shown as written, not taken as markup

@@ -8,6 +8,7 @@ from typing import Any
 from ecocheck.base.words import ATTRIBUTE_WORDS, LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import fit
 from ecocheck.output.common import INDICATOR_HEAD, TITLES, problem_location, ratio_text, total_line
+from ecocheck.output.neutral import markdown_text, terminal_text
 
 # The text summary's own columns; its titles and indicator columns are the exports' (common).
 COUNTY_COLUMNS = {
@@ -41,6 +42,11 @@ def error_table(errors: list[dict[str, Any]]) -> list[list[Any]]:
     return [[problem_location(e), e["message"], e["hint"]] for e in errors]
 
 
+def _terminal(row: list[Any]) -> list[str]:
+    """A row's cells as text for a terminal: the data's control characters cannot act there."""
+    return [terminal_text(str(v)) for v in row]
+
+
 # Narrowest the list of failing indicators may become in its column before it moves under the row.
 LIST_LEAST = 24
 
@@ -50,7 +56,7 @@ def _county_rows(summary: dict[str, Any], lang: str, below: bool):
     h = HEAD[lang]
     sep = "：" if lang == "zh" else ": "
     for c in summary["counties"]:
-        cells = [str(v) for v in county_cells(c, lang)]
+        cells = _terminal(county_cells(c, lang))
         styles: list[str | None] = [None] * len(cells)
         styles[8] = "green" if c["binding_met"] else "bold red"
         styles[5] = "bold red" if c["binding_fail"] else None
@@ -79,7 +85,7 @@ def _county_lines(summary: dict[str, Any], lang: str, width: int) -> Iterator[fi
             return
     sep = "：" if lang == "zh" else ": "
     for c in summary["counties"]:
-        cells = [str(v) for v in county_cells(c, lang)]
+        cells = _terminal(county_cells(c, lang))
         counts = " · ".join(f"{name} {value}" for name, value in zip(h["counties"][4:8], cells[4:8]))
         details = [(counts, None)]
         if cells[9]:
@@ -109,7 +115,7 @@ def _indicator_lines(summary: dict[str, Any], lang: str, width: int) -> Iterator
 
 def _error_lines(errors: list[dict[str, Any]], lang: str, width: int) -> Iterator[fit.Line]:
     h = HEAD[lang]["errors"]
-    rows = error_table(errors)
+    rows = [_terminal(r) for r in error_table(errors)]
     columns = [fit.Column(h[0]), fit.Column(h[1], least=24), fit.Column(h[2], least=24)]
     drawn = fit.draw(columns, lambda: (fit.Row([str(v) for v in r], [None, "bold red", None]) for r in rows), width)
     if drawn is not None:
@@ -163,7 +169,7 @@ def markdown_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: 
         yield "| " + " | ".join(headers) + " |"
         yield "|" + "---|" * len(headers)
         for row in rows:
-            yield "| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |"
+            yield "| " + " | ".join(markdown_text(v) for v in row) + " |"
 
     yield from (f"## {h['t_counties']}", "")
     yield from table(h["counties"], (county_cells(c, lang) for c in summary["counties"]))

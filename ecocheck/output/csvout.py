@@ -10,9 +10,9 @@
   every exporter has the same signature.
 - Files that could not be read (`errors`) add **no rows**: a CSV has no place for them. The
   caller reports them on stderr (and the exit code is 2), as for every other format.
-- Cells are the data exactly as the report holds it; text that starts with "=" is not escaped
-  (tools must read what the county wrote). For Excel work the xlsx export is the safe one: it
-  stores such text as text, never as a formula.
+- A text cell that starts with = + - @ tab or CR gets a leading apostrophe (OWASP's rule
+  against formula injection: Excel would run "=HYPERLINK(…)" from a region name); numbers,
+  negative ones included, are written as numbers. The xlsx export stores every text as text.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 from ecocheck.base.words import STATUS_ZH
 from ecocheck.output.common import export_renderers, flat_results
+from ecocheck.output.neutral import csv_cell
 
 COLUMNS = ["file", "region", "level", "year", "edition", "序号", "id", "parent_id", "指标名称", "name_en",
            "领域", "任务", "单位", "属性", "value", "previous", "target", "delta", "requirement", "status",
@@ -57,7 +58,7 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
     writer = csv.writer(buffer)  # excel dialect: CRLF, minimal quoting
     writer.writerow(COLUMNS)
     for report in reports:
-        writer.writerows(rows(report))
+        writer.writerows([csv_cell(v) for v in row] for row in rows(report))
     return buffer.getvalue().encode("utf-8-sig")
 
 

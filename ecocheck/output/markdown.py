@@ -6,24 +6,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from ecocheck.output import labels
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from ecocheck.output.neutral import markdown_text as _cell
 
 
 def render_markdown(report: dict[str, Any], lang: str = "zh") -> str:
     columns = labels.COLUMNS[lang]
-    lines = [f"## {labels.heading(report, lang)}", "",
+    lines = [f"## {_cell(labels.heading(report, lang))}", "",
              "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for row in labels.rows(report, lang):
         lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
     lines.append("")
-    lines += [f"- {line}" for line in labels.summary_lines(report, lang)]
+    lines += [f"- {_cell(line)}" for line in labels.summary_lines(report, lang)]
     notes = labels.footnotes(report, lang)
     if notes:
         lines.append("")
-        lines += [f"> {note}" for note in notes]
+        lines += [f"> {_cell(note)}" for note in notes]
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ecocheck.output import fit, labels
+from ecocheck.output.neutral import terminal_text
 
 STYLE = {"pass": "green", "fail": "bold red", "missing": "yellow", "not_applicable": "dim"}
 # Narrowest a wrapping column may become before a narrower layout is chosen.
@@ -49,21 +50,21 @@ def _with_unit(value: str, unit: str) -> str:
 
 def lines(report: dict[str, Any], lang: str, width: int) -> Iterator[fit.Line]:
     """The report's lines at this width: heading, table, summary, notes."""
-    yield from ([(line, "bold")] for line in fit.wrap(labels.heading(report, lang), width))
+    yield from ([(line, "bold")] for line in fit.wrap(terminal_text(labels.heading(report, lang)), width))
     yield []
     yield from table_lines(report, lang, width)
     yield []
-    summary = labels.summary_lines(report, lang)
+    summary = [terminal_text(text) for text in labels.summary_lines(report, lang)]
     for text in summary[:-1]:
         yield from ([(line, None)] for line in fit.wrap(text, width))
     style = "bold green" if report["summary"]["binding_met"] else "bold red"
     yield from ([(line, style)] for line in fit.wrap(summary[-1], width))
     for note in labels.footnotes(report, lang):
-        yield from ([(line, "dim")] for line in fit.wrap(note, width))
+        yield from ([(line, "dim")] for line in fit.wrap(terminal_text(note), width))
 
 
 def table_lines(report: dict[str, Any], lang: str, width: int) -> Iterator[fit.Line]:
-    rows = labels.rows(report, lang)
+    rows = [[terminal_text(c) for c in cells] for cells in labels.rows(report, lang)]  # data shown, never obeyed
     statuses = _statuses(report)
     groups = _groups(report)
     head = labels.COLUMNS[lang]
