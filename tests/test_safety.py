@@ -502,3 +502,30 @@ def test_the_rich_terminal_tables_strip_control_characters(hostile):
     out = buffer.getvalue()
     assert "\x1b[31m" not in out and "\x1b[2J" not in out and "\u202e" not in out
     assert "[bold]h[/bold]" in out  # shown as written, not taken as markup
+
+
+@pytest.mark.parametrize("args", [("evaluate", str(KAZUO)), ("evaluate", str(KAZUO), "-f", "json"),
+                                  ("batch", str(DATA), "-q"), ("batch", str(DATA), "-q", "-f", "json"), ("template",)])
+def test_standard_output_on_a_full_disk_is_a_plain_error(args):
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "ecocheck", *args], cwd=ROOT, stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.endswith("error: cannot write the output to standard output: No space left on device\n")
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_read_only_folder_is_a_plain_error(tmp_path):
+    """Root writes anywhere: the command runs without the capability that allows it."""
+    if os.geteuid() != 0 or subprocess.run(["setpriv", "--version"], capture_output=True).returncode:
+        pytest.skip("needs root and setpriv to drop the capability to write any folder")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    folder.chmod(0o555)
+    done = subprocess.run(["setpriv", "--bounding-set", "-dac_override", sys.executable, "-m", "ecocheck", "evaluate",
+                           str(KAZUO), "-o", str(folder / "report.txt")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    folder.chmod(0o755)
+    assert done.returncode == 2
+    assert f"error: cannot write the output to {folder / 'report.txt'}: Permission denied" in done.stderr
+    assert list(folder.iterdir()) == []

@@ -7,6 +7,8 @@ choices come from the format registry (ecocheck.output.formats).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import sys
 from enum import Enum
 from collections.abc import Iterator
@@ -81,6 +83,20 @@ def print_output_error(err) -> None:
     stderr(f"error: {err}" + (f"\n  hint: {err.hint}" if err.hint else ""))
 
 
+@contextlib.contextmanager
+def stdout_errors() -> Iterator[None]:
+    """A full disk behind standard output is an OutputError, said plainly; a reader that went
+    away (EPIPE, `| head`) is left to click, which exits quietly."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        from ecocheck.output.files import OutputError
+
+        raise OutputError(f"cannot write the output to standard output: {exc.strerror}") from None
+
+
 def write_output(text: str, output: Optional[Path | Output]) -> None:
     write_rendered(text, output)
 
@@ -103,12 +119,14 @@ def write_rendered(rendered, output: Optional[Path | Output]) -> None:
             yield batch[0][:0].join(batch)
 
     if output is None:
-        for chunk in chunks():
-            if isinstance(chunk, bytes):
-                sys.stdout.buffer.write(chunk)
-            else:
-                sys.stdout.write(chunk)
-        sys.stdout.flush()
+        for chunk in chunks():  # an OSError of the rendering itself is not standard output's
+            with stdout_errors():
+                if isinstance(chunk, bytes):
+                    sys.stdout.buffer.write(chunk)
+                else:
+                    sys.stdout.write(chunk)
+        with stdout_errors():
+            sys.stdout.flush()
         return
     from ecocheck.output.files import atomic_writer
 

@@ -3,6 +3,8 @@ interrupted by Ctrl-C (SIGINT) / SIGTERM."""
 
 from __future__ import annotations
 
+import errno
+import os
 import signal
 import sys
 
@@ -44,11 +46,24 @@ def main() -> None:
         print_output_error(err)
         sys.exit(EXIT_INPUT)
     except SystemExit:
+        _flush_stdout()
         raise
     except Exception as exc:  # a bug: say so plainly, without a traceback
         stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
                "  please report this with the input file that caused it")
         sys.exit(EXIT_INPUT)
+
+
+def _flush_stdout() -> None:
+    """Standard output is flushed here, not at exit, so that a full disk (`> /dev/full`) is
+    said plainly; a reader that went away (`| head`) is not an error worth a message."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
+        if exc.errno != errno.EPIPE:
+            stderr(f"error: cannot write the output to standard output: {exc.strerror}")
+            sys.exit(EXIT_INPUT)
 
 
 if __name__ == "__main__":  # pragma: no cover
