@@ -241,7 +241,7 @@ indicators:
             args=("rules", "test", "{file}"), name="demo.cases.yaml", extra={"demo.yaml": DEMO_RULES}),
     Example("not-a-submission", "`validate` given a YAML file that is not a submission (pre-commit without `files:`)",
             DEMO_RULES, args=("validate", "{file}"), name="demo-rules.yaml"),
-    # issue #18: what is not an input file, or not a number here
+    # what is not an input file, or not a number here
     Example("not-a-file", "A named pipe, device or socket instead of a file", b"", name="pipe.yaml",
             shown="(a named pipe: `mkfifo pipe.yaml`)", fifo=True),
     Example("number-form", "A number in a form YAML readers disagree on (base 60, hexadecimal, octal, 9_5, 017)",

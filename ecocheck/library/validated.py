@@ -3,7 +3,7 @@ last validated them against the rule-file schema.
 
 While the shipped files and schema have this digest, loading them skips the schema check. A
 changed rule file or schema simply gets the full check at every start until this line is
-updated; tests/test_rule_library.py fails until then: it validates the files in full and then
+updated; tests/library/test_loader.py fails until then: it validates the files in full and then
 prints the digest to put here.
 """
 

@@ -96,7 +96,7 @@ SCALARS = ["95", "-3", "0", "012", "0x1F", "0o17", "1_000", "+5", "95.33", "-0.5
 
 @pytest.mark.parametrize("scalar", SCALARS)
 def test_scalars_read_as_pyyaml_reads_them(scalar):
-    """… except the number forms YAML 1.1 and 1.2 read differently, which are an error (issue #18)."""
+    """… except the number forms YAML 1.1 and 1.2 read differently, which are an error."""
     text = f"key: {scalar}\n"
     if scalar in ("012", "0x1F", "0o17", "1_000", "00"):
         with pytest.raises(InputError) as caught:

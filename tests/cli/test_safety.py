@@ -1,4 +1,4 @@
-"""Issue #18: hostile or unlucky surroundings — special files, symlinks, signals, full disks,
+"""Hostile or unlucky surroundings — special files, symlinks, signals, full disks,
 read-only targets, formulas and escape sequences in data — never hang, destroy or mislead.
 
 Everything here runs the real command in a real process on real files; nothing is mocked.
