@@ -26,6 +26,7 @@ class Problem:
     column: int = 0
     hint: str = ""
     code: str = "input"
+    indicator: str = ""  # the indicator (or indicator.sub_item) id the problem is about, if any
 
     def location(self) -> str:
         return location(self.file, self.line, self.column)
@@ -37,7 +38,7 @@ class Problem:
         return text
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -45,6 +46,9 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
+        if self.indicator:
+            out["id"] = self.indicator
+        return out
 
 
 MAX_PROBLEMS = 200  # per file: enough to fix in one round; more is noise (and time, and memory)

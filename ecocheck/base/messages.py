@@ -57,6 +57,14 @@ CATALOGUE: dict[str, Template] = {
     "band.reading": Template("{label}：{reason}", "{label}: {reason}"),
     "band.both": Template("上年与本年数值分属不同档次，两档要求均须满足：{readings}",
                           "last year's and this year's rates fall in different bands, both must hold: {readings}"),
+    # cells as pasted from a table
+    "cell.unreadable": Template("单元格“{cell}”无法识别", "the cell “{cell}” could not be read"),
+    "cell.fraction": Template("{value}——是否应为 {percent}%？（疑为小数形式的百分比）",
+                              "{value} — did you mean {percent}%?"),
+    "reason.warned": Template("{reason}（{warning}）", "{reason} ({warning})"),
+    "value.best": Template("{value} 已是最优值，满足任何趋势及下达目标要求",
+                           "{value} is the best possible value, it meets any trend and any assigned target"),
+    "part.reason": Template("{requirement}：{reason}", "{requirement}: {reason}"),
     # the county's declarations
     "declared.not_applicable": Template("申报不适用：{note}", "declared not applicable: {note}"),
     "declared.met": Template("申报达标", "declared met"),

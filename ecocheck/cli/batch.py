@@ -41,22 +41,25 @@ def batch(
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
     force: ForceOpt = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse a file with any problem (it goes to the errors); without it a file's unreadable cells are 缺数据 in its report.")] = False,
 ) -> None:
     """Check every county-year submission found, then summarise across counties.
 
-    Exit code: 2 if any file could not be read; else 1 if any county fails (or lacks data for)
-    a binding indicator; else 0. One broken file never stops the batch: it is listed in the
+    Exit code: 2 if any file could not be read, or had cells that could not be read (its report
+    is in the summary all the same, those cells 缺数据); else 1 if any county fails (or lacks data
+    for) a binding indicator; else 0. One broken file never stops the batch: it is listed in the
     errors section and the rest are evaluated.
     """
     from ecocheck.cli.tables import options_of
 
     options = options_of(sheet, table, edition, level, region, terrain, base_year)
-    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history, tables, options, force))
+    raise typer.Exit(_batch(paths, jobs, edition, rules, fmt, lang, output, quiet, history, tables, options, force, strict))
 
 
 def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules: Optional[Path], fmt: Format,
            lang: Lang, output: Optional[Path], quiet: bool, history: Optional[Path], tables: bool = False,
-           table_options=None, force: bool = False) -> int:
+           table_options=None, force: bool = False,
+           strict: bool = False) -> int:
     """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
     from ecocheck.engine import batch as runner
     from ecocheck.engine.summary import BatchSummary
@@ -85,7 +88,7 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
         index = history_or_exit(history)  # scanned once here, shared with every worker
     items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs,
                        send=chosen.batch_reports, history=index, lang=lang.value,
-                       tables=table_options)
+                       tables=table_options, strict=strict)
     # JSON reports carry their warnings and are written as they arrive; the other formats
     # are rendered once every file is checked and the summary complete.
     reports = _collected(_with_progress(items, len(files), quiet), summary,
@@ -103,8 +106,13 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
 def _collected(items, summary, quiet: bool):
     """Each item added to the summary; yields the reports the workers sent (dicts or JSON)."""
     for item in items:
-        if item.problems:
+        if item.problems and item.row is None:
             summary.add_errors(item.problems)
+        elif item.problems:  # evaluated all the same: the report shows those cells as 缺数据
+            summary.add_problems(item.problems)
+            for p in item.problems:
+                stderr(f"{location(p['file'], p['line'], p['column'])}: error: {p['message']}"
+                       + (f"\n  hint: {p['hint']}" if p.get("hint") else ""))
         if item.row is not None:
             summary.add_county(item.row)
         if item.tally:

@@ -38,21 +38,26 @@ def evaluate(
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
     force: ForceOpt = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse a file with any problem and print no report for it (without it a cell that cannot be read is 缺数据, listed on stderr, exit 2).")] = False,
 ) -> None:
     """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
 
+    A cell that cannot be read is reported on stderr (file:line:column) and its indicator is
+    缺数据; the rest of the report is printed all the same.
+
     Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data
-    (or, with --plan, a plan goal is behind); 2 input error.
+    (or, with --plan, a plan goal is behind); 2 input error (also when a report was printed).
     """
     from ecocheck.cli.tables import options_of
 
     tables = options_of(sheet, table, edition, level, region, terrain, base_year)
-    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan, tables, year, force))
+    raise typer.Exit(_evaluate(files, edition, rules, fmt, lang, output, history, plan, tables, year, force, strict))
 
 
 def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], fmt: Format, lang: Lang,
               output: Optional[Path], history: Optional[Path], plan: Optional[list[str]],
-              tables=None, year: Optional[int] = None, force: bool = False) -> int:
+              tables=None, year: Optional[int] = None, force: bool = False,
+              strict: bool = False) -> int:
     """Evaluate the files (a table: each of its year columns), write the report(s) and return the
     exit code (0, 1 or 2)."""
     from ecocheck.engine.api import check_file, check_table
@@ -86,13 +91,15 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     checked = []
     for f in files:
         if is_table_file(f):
-            checked += check_table(f, library, tables, year=year, history_dir=index)
+            checked += check_table(f, library, tables, year=year, history_dir=index, strict=strict)
         else:
-            checked.append(check_file(f, library, edition=edition, history_dir=index))
+            checked.append(check_file(f, library, edition=edition, history_dir=index, strict=strict))
     for c in checked:
         if c.problems:
             print_problems(c.problems)
-        elif c.report.warnings:
+            continue
+        print_problems(c.report.problems)
+        if c.report.warnings:
             print_problems(c.report.warnings, warning=True)
     reports = [c.report.as_dict(lang.value) for c in checked if c.report]
     plan_code = 0

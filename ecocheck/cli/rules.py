@@ -37,16 +37,20 @@ def rules_list(
 
 
 def rules_show(
-    indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name.")],
+    indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name; `cells` for the words every indicator's cells may use.")],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
 ) -> None:
-    """Show one indicator: requirement, classes, criterion, sub-items and source."""
+    """Show one indicator: requirement, classes, criterion, sub-items, how its cells are read, source."""
     from ecocheck.base.names import suggestion
-    from ecocheck.output.ruledoc import describe_indicator
+    from ecocheck.output.ruledoc import describe_indicator, edition_cell_lines
 
     library = library_or_exit(rules)
     ed = edition_or_exit(library, edition)
+    if indicator == "cells":
+        typer.echo(f"{ed.title} ({ed.id}) — how table cells are read (docs/en/pasting.md)")
+        typer.echo("\n".join(f"  {line}" for line in edition_cell_lines(ed.cells)))
+        return
     ind = ed.find(indicator)
     if ind is None:
         names = [n for i in ed.indicators for n in (i.id, i.name)]

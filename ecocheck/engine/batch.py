@@ -136,14 +136,14 @@ _STATE: dict[str, Any] = {}
 
 
 def _init(rules: str | None, edition: str | None, send: str, history: Any = None, lang: str = "zh",
-          tables: Any = None) -> None:
+          tables: Any = None, strict: bool = False) -> None:
     from ecocheck.library.loader import load_library
 
     # history: a HistoryIndex scanned once by the caller (batch --history), or None;
     # lang: the language of the sent reports' reasons;
     # tables: the table options (ecocheck.tables.importer.Options) for table files, or None
     _STATE.update(library=load_library(rules), edition=edition, send=send, history=history, lang=lang,
-                  tables=tables)
+                  tables=tables, strict=strict)
 
 
 def _tally_into(tally: dict, report: Any) -> None:
@@ -163,8 +163,10 @@ def _check(file: str, tally: dict) -> list[Item]:
         from ecocheck.engine.api import check_table
 
         return [_item(c.file, c, tally) for c in check_table(file, _STATE["library"], _STATE.get("tables"),
-                                                             history_dir=_STATE.get("history"))]
-    checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"))
+                                                             history_dir=_STATE.get("history"),
+                                                             strict=_STATE.get("strict", False))]
+    checked = check_file(file, _STATE["library"], edition=_STATE["edition"], history_dir=_STATE.get("history"),
+                         strict=_STATE.get("strict", False))
     return [_item(file, checked, tally)]
 
 
@@ -175,15 +177,16 @@ def _item(file: str, checked: Any, tally: dict) -> Item:
         return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
     report = checked.report
     warnings = [w.as_dict() for w in report.warnings]
+    problems = [p.as_dict() for p in report.problems]  # cells not read: the report stands, 缺数据 there
     row = CountyRow.of_report(report)
     send = _STATE["send"]
     if send == SEND_JSON:
         import json
 
-        item = Item(file, None, row, [], warnings,
+        item = Item(file, None, row, problems, warnings,
                     report_json=json.dumps(report.as_dict(_STATE["lang"]), ensure_ascii=False).encode("utf-8"))
     else:
-        item = Item(file, report.as_dict(_STATE["lang"]) if send == SEND_DICTS else None, row, [], warnings)
+        item = Item(file, report.as_dict(_STATE["lang"]) if send == SEND_DICTS else None, row, problems, warnings)
     _tally_into(tally, report)  # last: a file that failed above is counted nowhere
     return item
 
@@ -199,8 +202,10 @@ def _check_chunk(files: list[str]) -> list[Item]:
 
 def run(files: list[str], *, rules: str | None = None, edition: str | None = None, jobs: int = 1,
         send: str = SEND_ROWS, chunk: int = 0, history: Any = None, lang: str = "zh",
-        tables: Any = None) -> Iterator[Item]:
+        tables: Any = None, strict: bool = False) -> Iterator[Item]:
     """Evaluate `files`, yielding one Item per file (per year column of a table) in the order given.
+    An Item with a row and problems is a report whose unreadable cells are 缺数据 (`strict`:
+    refused instead).
 
     jobs=1 runs in this process; more uses that many worker processes. Sent reports give their
     reasons in `lang` ("zh" or "en"). An exception inside a worker (a bug) becomes that file's
@@ -215,7 +220,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
     gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
     try:
         if jobs <= 1 or len(files) <= max(chunk, 16):
-            _init(rules, edition, send, history, lang, tables)
+            _init(rules, edition, send, history, lang, tables, strict)
             gc.freeze()
             size = chunk or 64
             for i in range(0, len(files), size):
@@ -225,7 +230,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         # a good number of files per message; full reports (~40 KB each) in smaller ones.
         size = chunk or max(8, min(128 if send == SEND_ROWS else 16, len(files) // (jobs * 8) or 1))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
-        for chunk, items in zip(chunks, _in_workers(chunks, jobs, (rules, edition, send, history, lang, tables))):
+        for chunk, items in zip(chunks, _in_workers(chunks, jobs, (rules, edition, send, history, lang, tables, strict))):
             names = {name: name for name in chunk}
             for item in items:
                 # The worker's path is a copy of the one this process holds: keep one string
@@ -329,10 +334,10 @@ def _worker(conn: Any, init: tuple) -> None:
 
 
 def _init_worker(rules: str | None, edition: str | None, send: str, history: Any = None,
-                 lang: str = "zh", tables: Any = None) -> None:
+                 lang: str = "zh", tables: Any = None, strict: bool = False) -> None:
     import gc
 
-    _init(rules, edition, send, history, lang, tables)
+    _init(rules, edition, send, history, lang, tables, strict)
     gc.set_threshold(max(gc.get_threshold()[0], 20_000))
     gc.freeze()
 

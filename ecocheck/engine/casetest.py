@@ -54,6 +54,7 @@ class Case:
     expect: list[Expectation]
     year: int = DEFAULT_YEAR
     note: str = ""
+    basis: str = "measured"
     doc: Located | None = field(default=None, repr=False)
 
 
@@ -185,7 +186,7 @@ def load_cases(path: str | Path, edition: Edition, display: str | None = None) -
         line, _ = doc.mark((index,))
         cases.append(Case(name=name, index=index, file=doc.file, line=line, profile=dict(raw["profile"]),
                           indicators=raw["indicators"], expect=expect, year=raw.get("year", DEFAULT_YEAR),
-                          note=raw.get("note", ""), doc=doc))
+                          note=raw.get("note", ""), basis=raw.get("basis", "measured"), doc=doc))
     if problems:
         raise InputError(problems)
     return cases
@@ -247,7 +248,7 @@ def case_document(case: Case) -> Located:
     profile = dict(case.profile)
     level = profile.pop("level", "county")
     data = {"region": case.name, "level": level, "year": case.year, "profile": profile,
-            "indicators": case.indicators}
+            "indicators": case.indicators, "basis": case.basis}
     return Located(data, case.file, None, _case_marks(case))
 
 

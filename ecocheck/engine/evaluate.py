@@ -31,10 +31,73 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
     """
     if entry is None:
         return Outcome(MISSING, _NOT_GIVEN)
-    if entry.applicable is False:  # only sub-items may say so (the submission loader checks)
+    if entry.applicable is False:  # sub-items and 参考性 indicators only (the submission loader checks)
         return Outcome(NOT_APPLICABLE, Message("declared.not_applicable", note=entry.note), declared=True)
-    measured = criterion.evaluate(entry, profile)
+    if entry.problem and entry.value is None and entry.met is None:
+        # why it could not be read is the report's problem for this cell (in `problems`)
+        return Outcome(MISSING, Message("cell.unreadable", cell=_cell_text(entry.raw)))
+    if entry.met_parts or entry.at_best:
+        measured = _with_parts(criterion, entry, profile)
+    else:
+        measured = criterion.evaluate(entry, profile)
+    if entry.warning is not None:
+        measured = Outcome(measured.status, Message("reason.warned", reason=measured, warning=entry.warning),
+                           measured.declared)
     return measured if entry.met is None else _with_declaration(measured, entry)
+
+
+def _best_shown(entry: Entry) -> Any:
+    """The value at the best bound as a number (100, whether the cell said 100% or 已消除)."""
+    return entry.value if entry.value is not None else _cell_text(entry.raw)
+
+
+def _cell_text(raw: Any) -> str:
+    return "" if raw is None else str(raw)
+
+
+# Parts that a value at the best possible bound meets whatever last year's value or the assigned
+# target: 100% of a share where higher is better, 0 where lower is (已消除).
+_MET_AT_BEST = ("trend", "superior_target")
+
+
+def _with_parts(criterion: Criterion, entry: Entry, profile: Profile) -> Outcome:
+    """A compound requirement part by part: the parts a cell restates (完成 of 完成…；保持稳定或持续
+    改善) are declared met, a value at the best bound meets any trend and target, the others are
+    decided as usual and named when unknown."""
+    outcomes = []
+    for index, part in enumerate(getattr(criterion, "parts", (criterion,))):
+        outcome = part.evaluate(entry, profile)
+        if outcome.status == MISSING:
+            requirement = _Requirement(part, profile)
+            if entry.at_best and part.KIND in _MET_AT_BEST:
+                outcome = Outcome(PASS, Message("part.reason", requirement=requirement,
+                                                reason=Message("value.best", value=_best_shown(entry))))
+            elif index in entry.met_parts:
+                said = Message("declared.met_note", note=entry.note) if entry.note else _DECLARED[True]
+                outcome = Outcome(PASS, Message("part.reason", requirement=requirement, reason=said), declared=True)
+            else:
+                outcome = Outcome(MISSING, Message("part.reason", requirement=requirement, reason=outcome))
+        outcomes.append(outcome)
+    return combine(outcomes)
+
+
+class _Requirement:
+    """A part's requirement as the report's language writes it (a parameter of a reason)."""
+
+    __slots__ = ("part", "profile")
+
+    def __init__(self, part: Criterion, profile: Profile) -> None:
+        self.part = part
+        self.profile = profile
+
+    def render(self, lang: str) -> str:
+        return self.part.describe(self.profile, lang)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Requirement) and (self.part, self.profile) == (other.part, other.profile)
+
+    def __repr__(self) -> str:
+        return f"_Requirement({self.part!r})"
 
 
 def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
@@ -113,14 +176,15 @@ def _evaluate(layout: IndicatorLayout, entry: Entry | None, profile: Profile) ->
         outcome = Outcome(NOT_APPLICABLE, layout.why_not)
         return Result(layout.head, outcome, None, [Result(sub.head, outcome, None) for sub in layout.items])
     if not layout.items:
-        return Result(layout.head, decide(layout.indicator.criterion, entry, profile), entry)
+        return Result(layout.head, decide(layout.indicator.criterion_for(entry) if layout.indicator.by_unit
+                                           else layout.indicator.criterion, entry, profile), entry)
     items = []
     for item, item_head in layout.items:
         sub_entry = entry.items.get(item.id) if entry else None
         if sub_entry is None and entry is not None and entry.met is not None:
             sub_outcome = Outcome(MISSING, _NOT_GIVEN)
         else:
-            sub_outcome = decide(item.criterion, sub_entry, profile)
+            sub_outcome = decide(item.criterion_for(sub_entry) if item.by_unit else item.criterion, sub_entry, profile)
         items.append(Result(item_head, sub_outcome, sub_entry))
     whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else None, r.declared)
                      for r in items])
@@ -153,7 +217,8 @@ def evaluate(submission: Submission, edition: Edition) -> Report:
                for layout in edition_layout(edition, profile)]
     return Report(region=submission.region, level=submission.level, year=submission.year,
                   edition=edition.id, edition_title=edition.title, profile=profile,
-                  results=results, file=submission.file, warnings=list(submission.warnings))
+                  results=results, file=submission.file, warnings=list(submission.warnings),
+                  problems=list(submission.problems), basis=submission.meta.get("basis", "measured"))
 
 
 __all__ = ["evaluate", "evaluate_indicator", "decide", "format_number", "json_number"]

@@ -141,6 +141,7 @@ class Result:
             "target": self.target,
             "delta": self.delta,
             "previous_source": self.previous_source,
+            "value_unit": "" if self.entry is None else self.entry.unit,
         }
         out["items"] = [item.as_dict(lang) for item in self.items]
         return out
@@ -157,6 +158,8 @@ class Report:
     results: list[Result]
     file: str = ""
     warnings: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # cells that could not be read (each is 缺数据)
+    basis: str = "measured"  # or "plan": the values are a plan's targets
 
     def summary(self) -> dict[str, Any]:
         counts = {attr: {s: 0 for s in STATUSES} | {"declared": 0} for attr in (BINDING, REFERENCE)}
@@ -201,4 +204,6 @@ class Report:
             "results": [r.as_dict(lang) for r in self.results],
             "summary": self.summary(),
             "warnings": [w.as_dict() for w in self.warnings],
+            "problems": [p.as_dict() for p in self.problems],
+            "basis": self.basis,
         }

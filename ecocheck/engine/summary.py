@@ -115,6 +115,7 @@ class BatchSummary:
     _shared: dict[Any, Any] = field(default_factory=dict, repr=False)  # strings and tuples only
     _numbers: dict[Any, Any] = field(default_factory=dict, repr=False)  # ints and floats only
     _sorted: bool = field(default=True, repr=False)
+    files_with_problems: int = 0  # evaluated files that had cells it could not read
 
     def add_report(self, report: dict[str, Any]) -> None:
         """Add one county from its canonical report dict."""
@@ -155,6 +156,11 @@ class BatchSummary:
     def add_errors(self, problems: list[dict[str, Any]]) -> None:
         self.errors.extend(problems)
 
+    def add_problems(self, problems: list[dict[str, Any]]) -> None:
+        """The problems of a file that was evaluated all the same (its unreadable cells are 缺数据)."""
+        if problems:
+            self.files_with_problems += 1
+
     def _in_order(self) -> "_CountyColumns":
         if not self._sorted:
             self.counties.sort()
@@ -180,7 +186,7 @@ class BatchSummary:
         return sorted(self.errors, key=lambda e: (e.get("file", ""), e.get("line", 0), e.get("column", 0)))
 
     def exit_code(self) -> int:
-        if self.errors:
+        if self.errors or self.files_with_problems:
             return 2
         return 0 if all(rest.binding_met for rest in self.counties.rest) else 1
 
@@ -190,7 +196,8 @@ class BatchSummary:
         met = sum(1 for rest in self.counties.rest if rest.binding_met)
         return {"files": total + len({e.get('file') for e in self.errors}), "evaluated": total,
                 "binding_met": met, "binding_not_met": total - met,
-                "unreadable": len({e.get("file") for e in self.errors}), "skipped": dict(self.skipped)}
+                "unreadable": len({e.get("file") for e in self.errors}), "skipped": dict(self.skipped),
+                "with_problems": self.files_with_problems}
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.totals(), "counties": self.county_rows(), "indicators": self.indicator_rows()}

@@ -9,7 +9,7 @@ from typing import Any
 
 from ecocheck.library import kinds
 from ecocheck.base.errors import InputError, Problem
-from ecocheck.library.model import Edition, Indicator, ProfileClass, SourceRef, SubItem
+from ecocheck.library.model import NO_CELLS, Edition, EditionCells, Indicator, ProfileClass, RuleCells, SourceRef, SubItem
 from ecocheck.base.yamlsafe import Located, load_file, read_input
 from ecocheck.library.validated import SHIPPED_DIGEST
 
@@ -152,6 +152,41 @@ def _check_criterion(doc: Located, spec: dict, path: tuple, rid: str, classes: d
     return problems
 
 
+def _rule_cells(spec: dict | None) -> RuleCells:
+    if not spec:
+        return NO_CELLS
+    within = spec.get("delta_within")
+    return RuleCells(words=tuple((str(w), kinds.decimal(v)) for w, v in spec.get("words", {}).items()),
+                     not_applicable=tuple(spec.get("not_applicable", ())), change=spec.get("change", ""),
+                     not_names=tuple(spec.get("not_names", {}).items()), number_is=spec.get("number_is", ""),
+                     delta_within=None if within is None else kinds.decimal(within),
+                     value_range=tuple(kinds.decimal(v) for v in spec.get("value_range", ())),
+                     best=None if spec.get("best") is None else kinds.decimal(spec["best"]))
+
+
+def _by_unit(spec: dict | None) -> tuple:
+    return tuple((unit, kinds.build(c)) for unit, c in (spec or {}).items())
+
+
+def _edition_cells(spec: dict | None) -> EditionCells:
+    if not spec:
+        return EditionCells()
+    negative, changes, bounds = spec.get("negative", {}), spec.get("changes", {}), spec.get("bounds", {})
+    return EditionCells(
+        no_data=tuple(spec.get("no_data", ())), not_applicable=tuple(spec.get("not_applicable", ())),
+        negative_prefixes=tuple(negative.get("prefixes", ())), negative_words=tuple(negative.get("words", ())),
+        restates=tuple((w, part) for part, words in spec.get("restates", {}).items() for w in words),
+        joiners=tuple(spec.get("joiners", ())),
+        units=tuple((w, unit) for unit, words in spec.get("units", {}).items() for w in (unit, *words)),
+        minus=tuple(spec.get("minus", ())),
+        change_words=tuple([(w, 1) for w in changes.get("up", ())] + [(w, -1) for w in changes.get("down", ())]),
+        change_prefixes=tuple(changes.get("prefixes", ())), change_fillers=tuple(changes.get("fillers", ())),
+        points=tuple(changes.get("points", ())),
+        bounds_before=tuple((w, op) for op, words in bounds.get("before", {}).items() for w in words),
+        bounds_after=tuple((w, op) for op, words in bounds.get("after", {}).items() for w in words),
+    )
+
+
 def _build_edition(doc: Located) -> Edition:
     data = doc.data
     meta = data["edition"]
@@ -163,7 +198,8 @@ def _build_edition(doc: Located) -> Edition:
     for ind in data["indicators"]:
         items = tuple(
             SubItem(item["id"], item["name"], item["name_en"], item["unit"], item["requirement"],
-                    kinds.build(item["criterion"]), tuple(item.get("aliases", ())))
+                    kinds.build(item["criterion"]), tuple(item.get("aliases", ())),
+                    _rule_cells(item.get("cells")), _by_unit(item.get("by_unit")))
             for item in ind.get("items", ())
         )
         src = ind["source"]
@@ -175,14 +211,15 @@ def _build_edition(doc: Located) -> Edition:
             criterion=kinds.build(ind["criterion"]) if "criterion" in ind else None,
             items=items, source=SourceRef(src["doc"], src.get("line"), src.get("note", "")),
             verified=ind.get("verified", True), verification_note=ind.get("verification", ""),
-            aliases=tuple(ind.get("aliases", ())), note=ind.get("note", ""),
+            aliases=tuple(ind.get("aliases", ())), note=ind.get("note", ""), cells=_rule_cells(ind.get("cells")),
+            by_unit=_by_unit(ind.get("by_unit")),
         ))
     indicators.sort(key=lambda i: i.number)
     return Edition(
         id=str(meta["id"]), title=meta["title"], title_en=meta["title_en"], issued=str(meta["issued"]),
         aliases=tuple(meta.get("aliases", ())), indicator_count=meta["indicator_count"], classes=classes,
         indicators=tuple(indicators), file=doc.file, document=meta.get("document", ""),
-        notes=meta.get("notes", ""),
+        notes=meta.get("notes", ""), cells=_edition_cells(data.get("cells")),
     )
 
 

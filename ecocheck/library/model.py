@@ -26,6 +26,44 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class RuleCells:
+    """How one rule's cells are read beyond numbers and its state words (rule file `cells:`)."""
+
+    words: tuple[tuple[str, Any], ...] = ()  # a word that stands for a value, e.g. 已消除 → 100
+    number_is: str = ""  # "delta": a plain number is the change itself (修订版 △EQI: the table prints −0.45)
+    delta_within: Any = None  # a change beyond ± this is implausible (an index level given as the change)
+    value_range: tuple = ()  # (low, high) the value must lie in, e.g. an index of 0–100
+    best: Any = None  # the best possible value (a share of 100 or 0) when the name does not show it is a share
+    not_applicable: tuple[str, ...] = ()  # words that say the item does not exist in the region
+    change: str = ""  # what a change in words (提高/下降 …) gives: "" the change `delta`; or the value,
+    #                   which measures a "decrease" (下降 is +) or an "increase" (提高 is +)
+    not_names: tuple[tuple[str, str], ...] = ()  # names that look like this rule's but are not: why
+
+
+@dataclass(frozen=True)
+class EditionCells:
+    """The words of an edition's tables that hold for every rule (rule file `cells:` at the top)."""
+
+    no_data: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+    negative_prefixes: tuple[str, ...] = ()
+    negative_words: tuple[str, ...] = ()
+    restates: tuple[tuple[str, str], ...] = ()  # phrase → the part of a requirement it restates
+    joiners: tuple[str, ...] = ()  # 且 … between two restated phrases
+    units: tuple[tuple[str, str], ...] = ()  # spelling → the unit as the rules write it
+    minus: tuple[str, ...] = ()
+    change_words: tuple[tuple[str, int], ...] = ()  # 提高 → +1, 下降 → -1
+    change_prefixes: tuple[str, ...] = ()  # 同比, 较上年 …
+    change_fillers: tuple[str, ...] = ()  # 比例, 幅度 … between the word and the number
+    points: tuple[str, ...] = ()  # 个百分点
+    bounds_before: tuple[tuple[str, str], ...] = ()  # ≥, 不低于 … → op
+    bounds_after: tuple[tuple[str, str], ...] = ()  # 以上, 以下 … → op
+
+
+NO_CELLS = RuleCells()
+
+
+@dataclass(frozen=True)
 class SubItem:
     id: str
     name: str
@@ -34,6 +72,21 @@ class SubItem:
     requirement: str
     criterion: Any  # ecocheck.library.kinds.Criterion
     aliases: tuple[str, ...] = ()
+    cells: RuleCells = NO_CELLS
+    by_unit: tuple = ()  # (unit, criterion): a value in this unit is read by this criterion instead
+
+    def criterion_for(self, entry: Any) -> Any:
+        return _criterion_for(self, entry)
+
+
+def _criterion_for(rule: Any, entry: Any) -> Any:
+    """The criterion that reads this entry: the one for the unit its value was given in, else the rule's."""
+    unit = getattr(entry, "unit", "")
+    if unit:
+        for name, criterion in rule.by_unit:
+            if name == unit:
+                return criterion
+    return rule.criterion
 
 
 @dataclass(frozen=True)
@@ -56,6 +109,11 @@ class Indicator:
     verification_note: str = ""
     aliases: tuple[str, ...] = ()
     note: str = ""
+    cells: RuleCells = NO_CELLS
+    by_unit: tuple = ()  # (unit, criterion), as SubItem.by_unit
+
+    def criterion_for(self, entry: Any) -> Any:
+        return _criterion_for(self, entry)
 
     @property
     def binding(self) -> bool:
@@ -95,6 +153,7 @@ class Edition:
     file: str
     document: str = ""
     notes: str = ""
+    cells: EditionCells = field(default_factory=EditionCells)
 
     def find(self, key: str) -> Indicator | None:
         """The indicator with this id, official name or alias (a later indicator wins a shared name)."""

@@ -68,16 +68,21 @@ def name_text(result: dict[str, Any], lang: str) -> str:
     return result["name"] if lang == "zh" else f"{result['name_en']} ({result['name']})"
 
 
+def unit_of(result: dict[str, Any]) -> str:
+    """The unit the value is in: the one it was given in when that picks another reading (PM2.5 in μg/m³)."""
+    return result.get("value_unit") or result["unit"]
+
+
 def rows(report: dict[str, Any], lang: str) -> list[list[str]]:
     """The standard's table layout: one row per indicator, then one per sub-item."""
     out = []
     for r in report["results"]:
         attribute = ATTRIBUTE_WORDS[lang][r["attribute"]]
-        out.append([r["domain"], r["task"], str(r["number"]), name_text(r, lang), r["unit"],
+        out.append([r["domain"], r["task"], str(r["number"]), name_text(r, lang), unit_of(r),
                     value_text(r, lang), r["requirement"], attribute, status_text(r, lang),
                     r["reason"] if r["status"] != "pass" or r.get("declared") else ""])
         for item in r.get("items", []):
-            out.append(["", "", "", "  └ " + name_text(item, lang), item["unit"], value_text(item, lang),
+            out.append(["", "", "", "  └ " + name_text(item, lang), unit_of(item), value_text(item, lang),
                         item["requirement"], "", status_text(item, lang),
                         item["reason"] if item["status"] != "pass" or item.get("declared") else ""])
     return out

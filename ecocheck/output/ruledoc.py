@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ecocheck.library.kinds import Criterion
-from ecocheck.library.model import Edition, Indicator
+from ecocheck.library.model import Edition, EditionCells, Indicator, RuleCells
+from ecocheck.base.values import format_number
 from ecocheck.base.words import LEVEL_WORDS
 
 NEEDS_ZH = {"value": "value（现状值）", "previous": "previous（上年值）", "target": "target（上级下达目标）"}
@@ -32,6 +33,39 @@ def scope_text(ind: Indicator, lang: str = "zh") -> str:
     return text + (", coastal regions only" if ind.coastal_only else "")
 
 
+def cell_lines(cells: RuleCells) -> list[str]:
+    """How this rule's cells are read besides numbers and state words (rule file `cells:`)."""
+    lines = []
+    if cells.words:
+        lines.append("cells:       " + "；".join(f"“{w}” → {format_number(v)}" for w, v in cells.words))
+    if cells.not_applicable:
+        lines.append("not applicable (declared): " + "、".join(f"“{w}”" for w in cells.not_applicable))
+    if cells.change:
+        lines.append(f"a change in words (增加/下降 …) is the value, a {cells.change}"
+                     f" ({'下降' if cells.change == 'decrease' else '提高'} counts +)")
+    for name, why in cells.not_names:
+        lines.append(f"not this indicator: {name} — {why}")
+    return lines
+
+
+def edition_cell_lines(cells: EditionCells) -> list[str]:
+    """The words an edition's tables use for every rule (rule file `cells:` at the top)."""
+    restates: dict[str, list[str]] = {}
+    for word, part in cells.restates:
+        restates.setdefault(part, []).append(word)
+    return [
+        "no data (缺数据): " + "  ".join(cells.no_data),
+        "not applicable (declared; sub-items and 参考性 only): " + "、".join(cells.not_applicable),
+        "declared not met: " + "、".join(cells.negative_words) + "; cells beginning "
+        + "、".join(cells.negative_prefixes),
+        *(f"restates {part} (declared met): " + "、".join(words) for part, words in restates.items()),
+        "units: " + "；".join(f"{spelling} = {unit}" for spelling, unit in cells.units if spelling != unit),
+        "changes: " + "、".join(f"{w}{'+' if sign > 0 else '−'}" for w, sign in cells.change_words),
+        "echoed bounds: " + "  ".join(f"{w}… ({op})" for w, op in cells.bounds_before)
+        + "  " + "  ".join(f"…{w} ({op})" for w, op in cells.bounds_after),
+    ]
+
+
 def describe_indicator(edition: Edition, ind: Indicator) -> str:
     scope = "、".join(LEVEL_WORDS["zh"][lvl] for lvl in ind.levels)
     lines = [
@@ -48,9 +82,15 @@ def describe_indicator(edition: Edition, ind: Indicator) -> str:
         lines.append(f"  decided by:  {how_decided(ind.criterion)}")
         lines.append(f"  give:        {', '.join(NEEDS_ZH.get(n, n) for n in ind.criterion.needs())}"
                      " — or {met: true|false, note} when no number exists")
+    if ind.aliases:
+        lines.append(f"  also named:  {'、'.join(ind.aliases)}")
+    lines += [f"  {line}" for line in cell_lines(ind.cells)]
     for item in ind.items:
         lines.append(f"  - {item.name} ({item.id}, {item.unit}): {item.requirement}")
         lines.append(f"      decided by: {how_decided(item.criterion)}")
+        if item.aliases:
+            lines.append(f"      also named: {'、'.join(item.aliases)}")
+        lines += [f"      {line}" for line in cell_lines(item.cells)]
     lines.append(f"  source:      {ind.source}")
     if ind.note:
         lines.append(f"  note:        {ind.note}")

@@ -234,7 +234,7 @@ def county_sheet(ws: Worksheet, report: dict[str, Any], lang: str) -> None:
             cell = _set(ws, row, col, value if value != "" else None)
             cell.border = BORDER
             cell.alignment = WRAP if col in (4, 10, 13) else TOP
-            if _number(value) and VALUE_COLUMN <= col < VALUE_COLUMN + 4 and result.get("unit") == "%":
+            if _number(value) and VALUE_COLUMN <= col < VALUE_COLUMN + 4 and labels.unit_of(result) == "%":
                 cell.number_format = PERCENT
             if status == "not_applicable":
                 cell.font = Font(color="FF808080")

@@ -45,6 +45,9 @@ def directions(editions: list[Edition]) -> dict[tuple[str, str | None], str | No
                 out[(ind.id, None)] = direction_of(ind.criterion) or out.get((ind.id, None))
             for item in ind.items:
                 out[(ind.id, item.id)] = direction_of(item.criterion) or out.get((ind.id, item.id))
+            for rule, key in ((ind, (ind.id, None)), *((item, (ind.id, item.id)) for item in ind.items)):
+                for unit, criterion in rule.by_unit:  # a value in this unit is another quantity
+                    out[(*key, unit)] = direction_of(criterion)
     return out
 
 
@@ -109,7 +112,8 @@ def compare(reports: list[dict[str, Any]], editions: list[Edition]) -> dict[str,
         r = meta[key]
         if all(rows.get(key, {}).get("status") in (None, "not_applicable") for rows in per_year):
             continue  # not applicable in every year (city-only, coastal): nothing to compare
-        direction = dirs.get(key)
+        units = {rows[key].get("value_unit", "") for rows in per_year if key in rows}
+        direction = dirs.get((*key, units.pop())) if len(units) == 1 and "" not in units else dirs.get(key)
         values = []
         for year, rows in zip(years, per_year):
             found = rows.get(key)

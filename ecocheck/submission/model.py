@@ -20,3 +20,4 @@ class Submission:
     previous_file: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # what could not be read (each such cell is 缺数据)

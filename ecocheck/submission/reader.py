@@ -10,6 +10,10 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ecocheck.library.kinds import NUMBER
+from ecocheck.library.kinds.all_of import AllOf
+from ecocheck.library.kinds.band import Band
+from ecocheck.library.kinds.change import Change
+from ecocheck.library.kinds.threshold import Threshold
 from ecocheck.base.errors import MAX_PROBLEMS, InputError, Problem
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
@@ -17,8 +21,9 @@ from ecocheck.base.messages import Message
 from ecocheck.submission.model import Submission
 from ecocheck.base.names import suggestion
 from ecocheck.library.loader import Library
-from ecocheck.base.values import ValueProblem, normalize_text, parse_number
-from ecocheck.base.words import LEVEL_ALIASES, LEVELS
+from ecocheck.base.values import ValueProblem, format_number, normalize_text, parse_number
+from ecocheck.base.words import FAIL, LEVEL_ALIASES, LEVELS
+from ecocheck.submission import cells
 from ecocheck.base.yamlsafe import Located, is_date_text, load_file, load_text
 
 TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basis", "previous",
@@ -27,6 +32,7 @@ TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basi
 ENTRY_FIELDS = ("value", "previous", "target", "delta", "met", "applicable", "source", "note")
 NUMERIC_FIELDS = ("previous", "target", "delta")
 _ENTRY_FIELD_SET = frozenset(ENTRY_FIELDS)
+_CELL_ONLY = frozenset(("value", "source", "note"))  # a table's cell as imported: its value and where it is
 _NUMBERS_ONLY = frozenset(("value", *NUMERIC_FIELDS))  # an entry of numbers only: no met/note/source
 LEVEL_WORDS = {level: level for level in LEVELS} | LEVEL_ALIASES
 BASES = ("measured", "plan")
@@ -34,33 +40,47 @@ _NEG_INF, _INF = -float("inf"), float("inf")  # (a < x < b is False for inf and 
 
 
 class _Collector:
-    """Gathers every problem in a file so the user fixes them all in one round."""
+    """Gathers every problem in a file so the user fixes them all in one round.
+
+    A problem is `fatal` when no report can be made without it fixed (the file is not a
+    mapping, region, level, year or edition unusable); any other problem — a cell, an unknown
+    key — leaves the rest of the file to be read and evaluated.
+    """
 
     def __init__(self, doc: Located) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.fatal = False
         self.more = 0  # problems past MAX_PROBLEMS: counted, not built (no suggestion worked out)
 
     def error(self, path: tuple, message: str, hint: str | Callable[[], str] = "", *, key: bool = False,
-              code: str = "input") -> None:
+              code: str = "input", indicator: str = "", fatal: bool = False) -> None:
         """Record a problem; a hint that costs something to work out (a suggestion) is given as a
         function, called only for the problems that will be shown."""
+        self.fatal = self.fatal or fatal
         if len(self.problems) >= MAX_PROBLEMS:
             self.more += 1
             return
-        self.problems.append(self.doc.problem(path, message, hint() if callable(hint) else hint, key=key, code=code))
+        problem = self.doc.problem(path, message, hint() if callable(hint) else hint, key=key, code=code)
+        problem.indicator = indicator
+        if problem not in self.problems:  # one merged cell read for every sub-item says it once
+            self.problems.append(problem)
 
     def fail(self) -> InputError:
         return InputError(self.problems, self.more)
 
-    def warn(self, path: tuple, message: str, hint: str = "", *, key: bool = False, code: str = "warning") -> None:
-        self.warnings.append(self.doc.problem(path, message, hint, key=key, code=code))
+    def warn(self, path: tuple, message: str, hint: str = "", *, key: bool = False, code: str = "warning",
+             indicator: str = "") -> None:
+        problem = self.doc.problem(path, message, hint, key=key, code=code)
+        problem.indicator = indicator
+        if problem not in self.warnings:
+            self.warnings.append(problem)
 
 
 def load_submission(path: str | Path, library: Library, *, edition: str | None = None,
-                    display: str | None = None, today: _dt.date | None = None) -> Submission:
-    return parse_submission(load_file(path, display), library, edition=edition, today=today)
+                    display: str | None = None, today: _dt.date | None = None, strict: bool = True) -> Submission:
+    return parse_submission(load_file(path, display), library, edition=edition, today=today, strict=strict)
 
 
 def parse_submission_text(text: str, library: Library, file: str = "<text>", **kw: Any) -> Submission:
@@ -68,7 +88,10 @@ def parse_submission_text(text: str, library: Library, file: str = "<text>", **k
 
 
 def parse_submission(doc: Located, library: Library, *, edition: str | None = None,
-                     today: _dt.date | None = None) -> Submission:
+                     today: _dt.date | None = None, strict: bool = True) -> Submission:
+    """The submission in `doc`. Raises InputError when there is any problem (`strict`), else only
+    when no report can be made; the other problems are kept in `Submission.problems`, and each
+    cell that could not be read is left without a value (缺数据) saying why."""
     c = _Collector(doc)
     data = doc.data
     if not isinstance(data, dict):
@@ -80,28 +103,30 @@ def parse_submission(doc: Located, library: Library, *, edition: str | None = No
                     f"allowed fields: {', '.join(TOP_KEYS)}", key=True, code="unknown-field")
     for key in ("region", "level", "year", "indicators"):
         if key not in data:
-            c.error((), f"required field `{key}` is missing", _REQUIRED_HINTS[key], code="missing-field")
+            c.error((), f"required field `{key}` is missing", _REQUIRED_HINTS[key], code="missing-field",
+                    fatal=key != "indicators")
 
     region = data.get("region")
     if "region" in data and (not isinstance(region, str) or not region.strip()):
-        c.error(("region",), "`region` must be the region's name, e.g. 喀左县", code="value-type")
+        c.error(("region",), "`region` must be the region's name, e.g. 喀左县", code="value-type", fatal=True)
     level = _level(c, data)
     year = _year(c, data, today or _dt.date.today())
     ed = _edition(c, data, library, edition)
     profile = _profile(c, data, level, ed) if ed and level else None
+    basis = data.get("basis", "measured")
     entries: dict[str, Entry] = {}
     if ed is not None and profile is not None and "indicators" in data:
-        entries = _indicators(c, data["indicators"], ed, profile)
+        entries = _indicators(c, data["indicators"], ed, profile, plan=basis == "plan")
     previous_file = data.get("previous")
     if previous_file is not None and not isinstance(previous_file, str):
         c.error(("previous",), "`previous` must be the file name of last year's submission", code="value-type")
         previous_file = None
-    if c.problems:
+    if c.problems and (strict or c.fatal or ed is None or profile is None):
         raise c.fail()
     meta = {k: data[k] for k in ("province", "city", "source", "note") if k in data}
     return Submission(region=region.strip(), level=level, year=year, edition=ed.id, profile=profile,
                       entries=entries, file=doc.file, previous_file=previous_file,
-                      meta=meta | {"basis": data.get("basis", "measured")}, warnings=c.warnings)
+                      meta=meta | {"basis": basis}, warnings=c.warnings, problems=c.fail().problems)
 
 
 _REQUIRED_HINTS = {
@@ -118,7 +143,7 @@ def _level(c: _Collector, data: dict) -> str | None:
     raw = data["level"]
     level = LEVEL_WORDS.get(normalize_text(str(raw))) if isinstance(raw, str) else None
     if level is None:
-        c.error(("level",), f"unknown level {raw!r}", "use county (县) or city (市)", code="value-type")
+        c.error(("level",), f"unknown level {raw!r}", "use county (县) or city (市)", code="value-type", fatal=True)
     return level
 
 
@@ -127,15 +152,17 @@ def _year(c: _Collector, data: dict, today: _dt.date) -> int | None:
         return None
     raw = data["year"]
     if isinstance(raw, bool) or not isinstance(raw, int) or not 1949 <= raw <= 2100:
-        c.error(("year",), f"`year` must be a four-digit year, not {raw!r}", "e.g. year: 2022", code="value-type")
+        c.error(("year",), f"`year` must be a four-digit year, not {raw!r}", "e.g. year: 2022", code="value-type",
+                fatal=True)
         return None
     basis = data.get("basis", "measured")
     if basis not in BASES:
         c.error(("basis",), f"unknown basis {basis!r}", "use measured (实测值, default) or plan (规划目标值)",
-                code="value-type")
+                code="value-type", fatal=True)
     elif basis == "measured" and raw > today.year:
         c.error(("year",), f"year {raw} is in the future, so its values cannot be measured yet",
-                "for a plan's target values add `basis: plan`; otherwise correct the year", code="future-year")
+                "for a plan's target values add `basis: plan`; otherwise correct the year", code="future-year",
+                fatal=True)
     return raw
 
 
@@ -148,7 +175,7 @@ def _edition(c: _Collector, data: dict, library: Library, override: str | None) 
         c.error(path, f"unknown edition {key!r}",
                 "; ".join(filter(None, [f"known editions: {', '.join(sorted(library.editions))}",
                                         suggestion(str(key), library.names())])),
-                code="unknown-edition")
+                code="unknown-edition", fatal=True)
         return None
 
 
@@ -157,7 +184,7 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
     if not isinstance(raw, dict):
         c.error(("profile",), "`profile` must be a mapping, e.g. {terrain: 平原地区, coastal: false}",
                 code="value-type")
-        return None
+        return Profile(level=level)
     coastal = raw.get("coastal", False)
     if not isinstance(coastal, bool):
         c.error(("profile", "coastal"), f"`coastal` must be true or false, not {coastal!r}", code="value-type")
@@ -185,7 +212,16 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
     return Profile(level=level, coastal=coastal, classes=classes)
 
 
-def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[str, Entry]:
+class _Context:
+    """What reading one file's cells needs besides the rule: the edition's words, the basis, the region."""
+
+    __slots__ = ("words", "plan", "profile")
+
+    def __init__(self, words: cells.CellWords, plan: bool, profile: Profile) -> None:
+        self.words, self.plan, self.profile = words, plan, profile
+
+
+def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile, *, plan: bool = False) -> dict[str, Entry]:
     if raw is None:  # `indicators:` with nothing under it yet: every indicator is 缺数据
         return {}
     if not isinstance(raw, dict):
@@ -195,64 +231,163 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile) -> dict[
     keys_for: dict[str, str] = {}
     readers = _readers(ed)
     out_of_scope = _out_of_scope(ed, profile)
+    ctx = _Context(cells.cell_words(ed), plan, profile)
+    loose: list[tuple[Indicator, SubItem, Entry, tuple]] = []  # sub-items named at the top level
     for key, value in raw.items():
         path = ("indicators", key)
-        found = readers.get(key) or readers.get(normalize_text(key))
+        name = normalize_text(str(key))
+        found = readers.get(key) or readers.get(name)
+        named = None if found is not None else ctx.words.name_and_unit(name)
+        if named is not None:  # a row name with its unit in brackets, as tables print it
+            name, unit = named
+            found = readers.get(name)
+            target = found[1] if found else (_item_names(ed).get(name) or (None, None, None))[2]
+            if target is not None and unit != target.unit and unit not in target.other_units:
+                c.error(path, f"{key!r} is in {unit}, but {target.name} is measured in {target.unit or 'no unit'}",
+                        f"convert the values to {target.unit}" if target.unit else "", key=True, code="unit",
+                        indicator=target.id)
+                continue
         if found is None:
-            c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
-                    lambda: suggestion(normalize_text(key), [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
-                    or "`ecocheck rules list` shows every indicator",
-                    key=True, code="unknown-indicator")
+            sub = _item_names(ed).get(key) or _item_names(ed).get(name)
+            if sub is not None:  # a sub-item's name on its own: read as that sub-item of its indicator
+                ind, item, item_reader = sub
+                if ind.id in out_of_scope:
+                    c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id].render('en')}; "
+                           "its value is ignored", key=True, code="not-applicable")
+                loose.append((ind, item, _with_unit(_entry(c, item_reader, value, path, ctx), named, item_reader), path))
+                continue
+            _unknown_indicator(c, ed, key, name, path)
             continue
         ind, reader = found
         if ind.id in keys_for:
             c.error(path, f"indicator {ind.name} is given twice (as {keys_for[ind.id]!r} and {key!r})",
-                    "keep one of the two entries", key=True, code="duplicate-key")
+                    "keep one of the two entries", key=True, code="duplicate-key", indicator=ind.id)
             continue
         keys_for[ind.id] = key
         if ind.id in out_of_scope:
             c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id].render('en')}; its value is ignored",
                    key=True, code="not-applicable")
-        entry = _indicator_entry(c, ind, reader, value, path)
+        entry = _indicator_entry(c, ind, reader, value, path, ctx)
         if entry is not None:
-            entries[ind.id] = entry
+            entries[ind.id] = _with_unit(entry, named, reader)
+    for ind, item, entry, path in loose:
+        parent = entries.get(ind.id)
+        if parent is None:
+            parent = entries[ind.id] = Entry(path=path)
+        if item.id in parent.items:
+            c.error(path, f"sub-item {item.name} of {ind.name} is given twice", "keep one of the two entries",
+                    key=True, code="duplicate-key", indicator=f"{ind.id}.{item.id}")
+            continue
+        parent.items[item.id] = entry
     return entries
+
+
+def _with_unit(entry: Entry, named: tuple[str, str] | None, reader: _Reader) -> Entry:
+    """A value under a row name that carries its unit (细颗粒物平均浓度（μg/m3）) is in that unit."""
+    if named is not None and not entry.unit and named[1] in reader.other_units:
+        entry.unit = named[1]
+    return entry
+
+
+def _unknown_indicator(c: _Collector, ed: Edition, key: Any, name: str, path: tuple) -> None:
+    """An unknown name; one that only looks like an indicator's (森林覆盖率 for 林草覆盖率) says why it is not."""
+    for ind in ed.indicators:
+        for rule in (ind, *ind.items):
+            for other, why in rule.cells.not_names:
+                if name == normalize_text(other):
+                    c.error(path, f"{key!r} is not {rule.name}: {why}",
+                            f"give {rule.name} itself, or leave it out (缺数据)", key=True,
+                            code="unknown-indicator", indicator=ind.id)
+                    return
+    c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
+            lambda: suggestion(name, [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
+            or "`ecocheck rules list` shows every indicator",
+            key=True, code="unknown-indicator")
 
 
 class _Reader:
     """How the value of one indicator or sub-item is read: worked out once per rule, not per file."""
 
-    __slots__ = ("name", "criterion", "number", "bounds", "items")
+    __slots__ = ("id", "name", "criterion", "number", "bounds", "items", "cells", "unit", "other_units", "fraction",
+                 "may_not_apply", "words", "best")
 
-    def __init__(self, rule: Indicator | SubItem) -> None:
+    def __init__(self, rule: Indicator | SubItem, words: cells.CellWords, rid: str, may_not_apply: bool) -> None:
+        self.id = rid
         self.name = rule.name
         self.criterion = rule.criterion  # None for an indicator made of sub-items
         self.number = rule.criterion is not None and rule.criterion.value_type() == NUMBER
-        self.bounds = _percent_range(rule.unit, rule.name)
+        self.cells = rule.cells
+        self.bounds = rule.cells.value_range or _percent_range(rule.unit, rule.name)
+        self.unit = "" if rule.unit == "-" else (words.unit_of(rule.unit) or rule.unit)
+        self.other_units = frozenset(unit for unit, _ in getattr(rule, "by_unit", ()))  # units read another way
+        self.best = _best(rule, self.bounds)
+        self.words = words
+        # a share in percent whose threshold is 10 or more: 0 < x ≤ 1 is likely an Excel fraction
+        self.fraction = self.unit == "%" and self.number and _least_bound(rule.criterion) >= 10
+        # a sub-item, or a 参考性 indicator, may be declared not applicable (不涉及); a 约束性 one may not
+        self.may_not_apply = may_not_apply
         # a sub-item's id, name or alias -> the sub-item and its reader (the first sub-item that has it)
         self.items: dict[str, tuple[SubItem, _Reader]] = {}
         for item in getattr(rule, "items", ()):
-            reader = _Reader(item)
+            reader = _Reader(item, words, f"{rid}.{item.id}", True)
             for name in (item.id, item.name, *item.aliases):
                 self.items.setdefault(name, (item, reader))
+                self.items.setdefault(normalize_text(name), (item, reader))
+
+
+def _best(rule: Any, bounds: tuple[Decimal, Decimal] | None) -> Decimal | None:
+    """The best possible value of a share (its rule's `best`, else the end of 0–100 its direction favours)."""
+    if rule.cells.best is not None:
+        return rule.cells.best
+    if rule.criterion is None or bounds != (Decimal(0), Decimal(100)):
+        return None
+    direction = _direction(rule.criterion)
+    return bounds[1] if direction == "higher" else bounds[0] if direction == "lower" else None
+
+
+def _least_bound(criterion: Any) -> Decimal:
+    """The smallest bound of a ≥ threshold (0 when the criterion is not one)."""
+    if isinstance(criterion, AllOf):
+        return min((_least_bound(p) for p in criterion.parts), default=Decimal(0))
+    if isinstance(criterion, Threshold) and criterion.op in (">=", ">"):
+        bounds = [criterion.bound] if criterion.bound is not None else [b for _, b in criterion.bounds]
+        return min(bounds, default=Decimal(0))
+    return Decimal(0)
 
 
 # Worked out once per edition (and, for the scopes, per level and coast), kept while the edition is used.
 _READERS: WeakKeyDictionary[Edition, dict[str, tuple[Indicator, _Reader]]] = WeakKeyDictionary()
-_SCOPES: WeakKeyDictionary[Edition, dict[tuple[str, bool], dict[str, str]]] = WeakKeyDictionary()
+_SCOPES: WeakKeyDictionary[Edition, dict[tuple[str, bool], dict[str, Message]]] = WeakKeyDictionary()
+_ITEM_NAMES: WeakKeyDictionary[Edition, dict[str, tuple[Indicator, SubItem, "_Reader"]]] = WeakKeyDictionary()
 
 
 def _readers(ed: Edition) -> dict[str, tuple[Indicator, _Reader]]:
     """An edition's indicator ids, names and aliases -> the indicator and its reader (as Edition.find)."""
     readers = _READERS.get(ed)
     if readers is None:
-        made = {ind.id: (ind, _Reader(ind)) for ind in ed.indicators}
+        words = cells.cell_words(ed)
+        made = {ind.id: (ind, _Reader(ind, words, ind.id, not ind.binding)) for ind in ed.indicators}
         readers = _READERS[ed] = {}
         for ind in ed.indicators:
             for name in (ind.id, ind.name, *ind.aliases):
                 if ed.find(name) is ind:
                     readers[name] = made[ind.id]
+                    readers.setdefault(normalize_text(name), made[ind.id])  # as a key is looked up
     return readers
+
+
+def _item_names(ed: Edition) -> dict[str, tuple[Indicator, SubItem, _Reader]]:
+    """Sub-item names and aliases that are no indicator's -> the indicator, sub-item and reader."""
+    found = _ITEM_NAMES.get(ed)
+    if found is None:
+        found = _ITEM_NAMES[ed] = {}
+        indicators = _readers(ed)
+        for ind in ed.indicators:
+            reader = indicators[ind.id][1]
+            for name, (item, item_reader) in reader.items.items():
+                if name not in indicators and name != item.id:
+                    found.setdefault(name, (ind, item, item_reader))
+    return found
 
 
 def _out_of_scope(ed: Edition, profile: Profile) -> dict[str, Message]:
@@ -271,7 +406,11 @@ def _out_of_scope(ed: Edition, profile: Profile) -> dict[str, Message]:
     return found
 
 
-def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any, path: tuple) -> Entry | None:
+_COMMON = frozenset(("met", "source", "note"))
+
+
+def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any, path: tuple,
+                     ctx: _Context) -> Entry | None:
     if isinstance(value, dict) and "applicable" in value:
         # Whether an indicator applies is the standard's call (level, coastal), not the county's:
         # a self-declared 不适用 would drop a 约束性 indicator from the verdict unseen.
@@ -279,34 +418,38 @@ def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any,
                 "is decided by the standard (level, profile.coastal), not by the submission",
                 "remove it; give the value, leave the indicator out (缺数据), or declare "
                 "{met: false, note: \"…\"}; a sub-item that does not exist in the region takes "
-                "{applicable: false, note: \"…\"}", key=True, code="unknown-field")
+                "{applicable: false, note: \"…\"}", key=True, code="unknown-field", indicator=ind.id)
         return None
     if not ind.items:
-        return _entry(c, reader, value, path)
-    if not isinstance(value, dict):
-        names = "、".join(item.name for item in ind.items)
-        c.error(path, f"{ind.name} has sub-items; give them as a mapping", f"sub-items: {names}",
-                code="value-type")
-        return None
+        return _entry(c, reader, value, path, ctx)
     entry = Entry(path=path)
+    if not isinstance(value, dict) or ("value" in value and value.keys() <= _COMMON | {"value"}):
+        # One merged cell for the whole indicator (as the tables print 实施 across both rows of
+        # 生活废弃物综合利用): it is every sub-item's value.
+        cell, cell_path = value, path
+        if isinstance(value, dict):
+            _common_fields(c, entry, {k: v for k, v in value.items() if k != "met"}, path)
+            cell, cell_path = {k: v for k, v in value.items() if k in ("value", "met")}, path
+        for item in ind.items:
+            entry.items[item.id] = _entry(c, reader.items[item.id][1], cell, cell_path, ctx)
+        return entry
     _common_fields(c, entry, value, path)
     items = reader.items
     for key, sub in value.items():
         if key in ("met", "source", "note", "applicable"):
             continue
-        found = items.get(normalize_text(str(key)))
+        found = items.get(key) or items.get(normalize_text(str(key)))
         if found is None:
             c.error(path + (key,), f"unknown sub-item {key!r} of {ind.name}",
                     lambda: suggestion(normalize_text(str(key)), [n for it in ind.items for n in (it.name, it.id, *it.aliases)]) or f"sub-items: {'、'.join(i.name for i in ind.items)}",
-                    key=True, code="unknown-indicator")
+                    key=True, code="unknown-indicator", indicator=ind.id)
             continue
         item, item_reader = found
         if item.id in entry.items:
-            c.error(path + (key,), f"sub-item {item.name} is given twice", key=True, code="duplicate-key")
+            c.error(path + (key,), f"sub-item {item.name} is given twice", key=True, code="duplicate-key",
+                    indicator=item_reader.id)
             continue
-        sub_entry = _entry(c, item_reader, sub, path + (key,))
-        if sub_entry is not None:
-            entry.items[item.id] = sub_entry
+        entry.items[item.id] = _entry(c, item_reader, sub, path + (key,), ctx)
     return entry
 
 
@@ -335,19 +478,37 @@ def _common_fields(c: _Collector, entry: Entry, raw: dict, path: tuple) -> None:
                 'e.g. note: "县域内无特有性或指示性水生物种"', code="missing-field")
 
 
-def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple) -> Entry | None:
-    name, criterion, bounds = reader.name, reader.criterion, reader.bounds
+def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context) -> Entry:
+    name, bounds = reader.name, reader.bounds
+    if reader.cells.number_is == "delta":
+        # the table prints the change itself (修订版 △EQI: −0.45), alone or as an imported cell, its
+        # text quoted: {value: "−0.45", source: …} (a number there, {value: 60}, is the index itself)
+        cell, at = raw, path
+        if isinstance(raw, dict) and isinstance(raw.get("value"), str) and raw.keys() <= _CELL_ONLY:
+            cell, at = raw["value"], path + ("value",)
+        if _is_number_cell(cell, reader, ctx):
+            entry = Entry(raw=cell, path=path)
+            if cell is not raw:
+                _common_fields(c, entry, raw, path)
+            entry.delta = _delta(c, reader, cell, at, ctx, entry)
+            return entry
     kind = raw.__class__
     if reader.number:  # the usual cases, quickly (the same checks in the same order as below)
         if kind is int or kind is float:
-            return Entry(value=_number(c, name, raw, path, bounds), raw=raw, path=path)
+            entry = Entry(raw=raw, path=path)
+            entry.value = _number(c, reader, raw, path, bounds, ctx, entry)
+            if reader.fraction:
+                _fraction(c, reader, entry, path)
+            return entry
         if kind is dict and raw.keys() <= _NUMBERS_ONLY:
             value = raw.get("value")
             if value.__class__ is int or value.__class__ is float:
                 entry = Entry(path=path)
-                _numeric_fields(c, entry, name, raw, path, bounds)
+                _numeric_fields(c, entry, reader, raw, path, ctx)
                 entry.raw = value
-                entry.value = _number(c, name, value, path + ("value",), bounds)
+                entry.value = _number(c, reader, value, path + ("value",), bounds, ctx, entry)
+                if reader.fraction:
+                    _fraction(c, reader, entry, path + ("value",))
                 return entry
     entry = Entry(path=path)
     if kind is dict or isinstance(raw, dict):
@@ -355,80 +516,290 @@ def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple) -> Entry | Non
             if key not in ENTRY_FIELDS:
                 c.error(path + (key,), f"unknown field {key!r} in the value of {name}",
                         lambda: suggestion(str(key), ENTRY_FIELDS) or f"allowed: {', '.join(ENTRY_FIELDS)}",
-                        key=True, code="unknown-field")
+                        key=True, code="unknown-field", indicator=reader.id)
         _common_fields(c, entry, raw, path)
         value = raw.get("value")
-        _numeric_fields(c, entry, name, raw, path, bounds)
+        _numeric_fields(c, entry, reader, raw, path, ctx)
         value_path = path + ("value",)
     else:
         value = raw
         value_path = path
-    if isinstance(value, (list, dict)):
-        c.error(value_path, f"the value of {name} must be a single number or word, not a "
-                f"{'list' if isinstance(value, list) else 'mapping'}", code="value-type")
-        return None
-    if is_date_text(value):
-        c.error(value_path, f"{value!r} reads as a date, not a value of {name}",
-                'quote it if it is text ("…"), or give the number', code="value-type")
-        return None
     entry.raw = value
+    if isinstance(value, (list, dict)):
+        _cell_problem(c, reader, entry, value_path, f"the value of {name} must be a single number or word, not a "
+                      f"{'list' if isinstance(value, list) else 'mapping'}", code="value-type")
+        entry.raw = None
+        return entry
+    if is_date_text(value):
+        _cell_problem(c, reader, entry, value_path, f"{value!r} reads as a date, not a value of {name}",
+                      'quote it if it is text ("…"), or give the number', code="value-type")
+        return entry
     if value is None or (isinstance(value, str) and not value.strip()):
         return entry
-    if not reader.number:  # text: a state word
-        if not isinstance(value, str) or isinstance(value, bool):
-            c.error(value_path, f"{name} is qualitative; {value!r} is not a state word",
-                    f"write one of: {'、'.join(_accepted(criterion))}", code="value-type")
+    if not isinstance(value, str):
+        if not reader.number:
+            _cell_problem(c, reader, entry, value_path, f"{name} is qualitative; {value!r} is not a state word",
+                          f"write one of: {'、'.join(_accepted(reader.criterion))}", code="value-type")
             return entry
-        if criterion.classify(value) is None:
-            accepted = _accepted(criterion)
-            c.error(value_path, f"“{value}” is not a recognised state for {name}",
-                    f"met: {'、'.join(accepted)}; not met: {'、'.join(criterion.reject) or '—'}; "
-                    "or declare {met: true|false, note: \"…\"}", code="unknown-state")
-            return entry
+        entry.value = _number(c, reader, value, value_path, bounds, ctx, entry)
+        if reader.fraction:
+            _fraction(c, reader, entry, value_path)
+        return entry
+    if not reader.number and reader.criterion.classify(value) is not None:
         entry.value = normalize_text(value)
         return entry
-    entry.value = _number(c, name, value, value_path, bounds)
+    _read_cell(c, reader, entry, value, value_path, ctx)
     return entry
 
 
-def _numeric_fields(c: _Collector, entry: Entry, name: str, raw: dict, path: tuple,
-                    bounds: tuple[Decimal, Decimal] | None) -> None:
+def _read_cell(c: _Collector, reader: _Reader, entry: Entry, value: str, path: tuple, ctx: _Context) -> None:
+    """A cell in words, as a table prints it (ecocheck.submission.cells), onto the entry."""
+    name = reader.name
+    reading = ctx.words.read(value, reader.cells)
+    kind = reading.kind
+    shown = value.strip()  # a note quotes the cell as written
+    if kind == cells.EMPTY:
+        return
+    if reading.note:
+        entry.note = "；".join(filter(None, [entry.note, reading.note]))
+    if kind == cells.NEGATIVE:
+        _declare(entry, False, shown)
+        return
+    if kind == cells.RESTATED:
+        _restated(c, reader, entry, reading, shown, path)
+        return
+    if kind == cells.NOT_APPLICABLE:
+        if reader.may_not_apply:
+            entry.applicable = False
+            entry.note = "；".join(filter(None, [entry.note, shown]))
+        else:
+            _cell_problem(c, reader, entry, path, f"“{value}”: whether {name} applies is decided by the standard "
+                          "(level, profile.coastal), not by the submission",
+                          "give the value, or leave it out (缺数据)", code="value-type")
+        return
+    if not reader.number:
+        if kind == cells.WORDS:
+            accepted = _accepted(reader.criterion)
+            _cell_problem(c, reader, entry, path, f"“{value}” is not a recognised state for {name}",
+                          f"met: {'、'.join(accepted)}; not met: {'、'.join(reader.criterion.reject) or '—'}",
+                          code="unknown-state")
+        else:
+            _cell_problem(c, reader, entry, path, f"{name} is qualitative; “{value}” is not a state word",
+                          f"write one of: {'、'.join(_accepted(reader.criterion))}", code="value-type")
+        return
+    if kind == cells.NUMBER:
+        if _unit_matches(c, reader, entry, reading, path):
+            entry.value = _in_range(c, reader, entry, reading.number, path, reader.bounds)
+            if reader.fraction:
+                _fraction(c, reader, entry, path)
+        return
+    if kind == cells.UNIT:
+        _unit_matches(c, reader, entry, reading, path)
+        return
+    if kind == cells.CHANGE:
+        if reading.unit and reading.unit not in ("%", reader.unit):
+            _cell_problem(c, reader, entry, path, f"{name}: “{value}” is a change in {reading.unit}, "
+                          f"not in {reader.unit or 'the indicator’s unit'}", code="unit")
+        elif reader.cells.change:
+            entry.value = reading.number if reader.cells.change == "increase" else -reading.number
+        else:
+            entry.delta = reading.number
+        return
+    if kind == cells.BOUND:
+        _bound(c, reader, entry, reading, shown, path, ctx)
+        return
+    _cell_problem(c, reader, entry, path, f"{name} expects a number; “{value}” is text",
+                  "give the measured number (e.g. 95.33 or \"95.33%\"); words the tables use are listed "
+                  "in docs/en/pasting.md", code="value-type")
+
+
+def _declare(entry: Entry, met: bool, text: str) -> None:
+    entry.met = met
+    entry.note = "；".join(filter(None, [text, entry.note]))
+
+
+def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading, shown: str, path: tuple) -> None:
+    """达标, 不降低, 完成上级规定的目标任务 …: declared met; only the restated parts of a compound requirement."""
+    said = set(reading.parts)
+    criterion = reader.criterion
+    parts = getattr(criterion, "parts", ())
+    bands = getattr(criterion, "bands", ())
+    if "all" not in said and (parts or bands):
+        # what each part of the requirement is, as the cell words name it: its printed text
+        # (保持稳定或持续改善 restates a trend however the part decides it), else its kind
+        kinds = [_part_kind(part, reader) for part in (parts or [c for *_, c in bands])]
+        covered = [i for i, kind in enumerate(kinds) if kind in said]
+        if len(covered) < len(kinds):
+            entry.note = "；".join(filter(None, [shown, entry.note]))
+            if parts and covered:
+                entry.met_parts = tuple(covered)
+            # a band's requirement depends on the value: one band's words declare nothing
+            c.warn(path, f"{reader.name}: “{shown}” restates only part of the requirement "
+                   f"“{criterion.describe()}”; that part is read as declared, the rest stays 缺数据",
+                   "give the measured value (with last year's, and the assigned target)",
+                   code="declared", indicator=reader.id)
+            return
+    _declare(entry, True, shown)
+    c.warn(path, f"{reader.name}: “{shown}” restates the requirement; it is read as a declaration "
+           "(达标（申报）)", "a measured value (with last year's, and the assigned target) lets ecocheck decide",
+           code="declared", indicator=reader.id)
+
+
+def _part_kind(part: Any, reader: _Reader) -> str:
+    return (reader.words.restated_part(part.text) if part.text else None) or part.KIND
+
+
+def _bound(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading, shown: str, path: tuple,
+           ctx: _Context) -> None:
+    """≥95%, 90%以上: in a plan the plan's target bound; in measured data the requirement echoed."""
+    name = reader.name
+    if reading.unit and reading.unit != reader.unit:
+        _unit_matches(c, reader, entry, reading, path)
+        return
+    direction = _direction(reader.criterion)
+    at_least = reading.op in (">=", ">")
+    if direction is None or (direction == "higher") != at_least:
+        _cell_problem(c, reader, entry, path, f"{name}: the bound “{reading.text}” does not say whether the "
+                      "requirement is met", "give the value", code="threshold-echo")
+        return
+    if ctx.plan:
+        entry.value = _in_range(c, reader, entry, reading.number, path, reader.bounds)
+        entry.note = "；".join(filter(None, [f"规划目标 {shown}", entry.note]))
+        return
+    outcome = reader.criterion.evaluate(Entry(value=reading.number), ctx.profile)
+    if outcome.status == FAIL:
+        _cell_problem(c, reader, entry, path, f"{name}: “{reading.text}” repeats a bound that does not reach "
+                      f"the requirement ({outcome.render('en')})", "give the measured value", code="threshold-echo")
+        return
+    _declare(entry, True, shown)
+    c.warn(path, f"{name}: the cell “{shown}” repeats the requirement; it is read as a declaration "
+           "(达标（申报）)", "give the measured value, or for a plan's targets add `basis: plan`",
+           code="declared", indicator=reader.id)
+
+
+def _direction(criterion: Any) -> str | None:
+    """Which way is better for a numeric criterion (None when its parts disagree)."""
+    if isinstance(criterion, AllOf):
+        found = {_direction(p) for p in criterion.parts}
+        return found.pop() if len(found) == 1 else None
+    if isinstance(criterion, (Threshold, Change)):
+        return "higher" if criterion.op in (">=", ">") else "lower" if criterion.op in ("<=", "<") else None
+    if isinstance(criterion, Band):
+        return "higher"
+    return getattr(criterion, "direction", None)
+
+
+def _unit_matches(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading, path: tuple) -> bool:
+    if not reading.unit or reading.unit == reader.unit:
+        return True
+    if reading.unit in reader.other_units:  # the unit picks the rule's other reading (by_unit)
+        entry.unit = reading.unit
+        return True
+    _cell_problem(c, reader, entry, path, f"{reader.name}: “{reading.text}” is in {reading.unit}, but the "
+                  f"indicator is measured in {reader.unit or 'no unit'}",
+                  f"convert it to {reader.unit}" if reader.unit else "give the number without a unit", code="unit")
+    return False
+
+
+def _fraction(c: _Collector, reader: _Reader, entry: Entry, path: tuple) -> None:
+    value = entry.value
+    if value is not None and 0 < value <= 1:
+        entry.warning = Message("cell.fraction", value=value, percent=value * 100)
+        c.warn(path, f"{reader.name}: {entry.warning.render('en')}", "percent values are written as 95, not 0.95",
+               code="fraction", indicator=reader.id)
+
+
+def _cell_problem(c: _Collector, reader: _Reader, entry: Entry, path: tuple, message: str, hint: str = "",
+                  *, code: str) -> None:
+    """A cell that cannot be read: a problem, and the entry left without a value, saying why."""
+    entry.problem = message
+    c.error(path, message, hint, code=code, indicator=reader.id)
+
+
+def _numeric_fields(c: _Collector, entry: Entry, reader: _Reader, raw: dict, path: tuple, ctx: _Context) -> None:
     """previous, target, delta (a change: not bounded like the rate itself)."""
     for key in NUMERIC_FIELDS:
         if key in raw and raw[key] is not None:
-            setattr(entry, key, _number(c, name, raw[key], path + (key,), None if key == "delta" else bounds))
+            if key == "delta":
+                entry.delta = _delta(c, reader, raw[key], path + (key,), ctx, entry)
+            else:
+                setattr(entry, key, _number(c, reader, raw[key], path + (key,), reader.bounds, ctx, entry))
+
+
+def _is_number_cell(raw: Any, reader: _Reader, ctx: _Context) -> bool:
+    if raw.__class__ in (int, float):
+        return True
+    return isinstance(raw, str) and ctx.words.read(raw, reader.cells).kind == cells.NUMBER
+
+
+def _delta(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context, entry: Entry) -> Decimal | None:
+    """A change (not bounded like the value); beyond the rule's `delta_within` it is implausible."""
+    number = _number(c, reader, raw, path, None, ctx, entry)
+    limit = reader.cells.delta_within
+    if number is not None and limit is not None and abs(number) > limit:
+        _cell_problem(c, reader, entry, path, f"{reader.name}: a change of {format_number(number)} is implausible "
+                      f"(beyond ±{format_number(limit)}); it looks like the index itself",
+                      "give the index as {value: …, previous: …} (last year's), or the change △ as a plain number",
+                      code="value-range")
+        return None
+    return number
 
 
 def _accepted(criterion: Any) -> tuple[str, ...]:
     return getattr(criterion, "accept", ())
 
 
-def _number(c: _Collector, name: str, raw: Any, path: tuple,
-            bounds: tuple[Decimal, Decimal] | None) -> Decimal | None:
+def _number(c: _Collector, reader: _Reader, raw: Any, path: tuple, bounds: tuple[Decimal, Decimal] | None,
+            ctx: _Context, entry: Entry | None = None) -> Decimal | None:
     kind = type(raw)
     if (kind is float and _NEG_INF < raw < _INF) or kind is int:  # the usual case, quickly
         number = Decimal(repr(raw)) if kind is float else Decimal(raw)  # as parse_number reads them
         if bounds is None or bounds[0] <= number <= bounds[1]:
+            if number == reader.best and entry is not None:
+                _mark_best(entry, path)
             return number
+    name = reader.name
+    # a problem with the value itself leaves the entry without a value, saying why; one with
+    # previous, target or delta is a problem of the file only
+    holder = entry if entry is not None else Entry()
     if isinstance(raw, (list, dict)):
-        c.error(path, f"{name} expects a number, not a {'list' if isinstance(raw, list) else 'mapping'}",
-                code="value-type")
+        _cell_problem(c, reader, holder, path, f"{name} expects a number, not a "
+                      f"{'list' if isinstance(raw, list) else 'mapping'}", code="value-type")
         return None
     if is_date_text(raw):
-        c.error(path, f"{raw!r} reads as a date, not a number for {name}", code="value-type")
+        _cell_problem(c, reader, holder, path, f"{raw!r} reads as a date, not a number for {name}", code="value-type")
+        return None
+    if isinstance(raw, str):
+        reading = ctx.words.read(raw, reader.cells)
+        if reading.kind == cells.EMPTY:
+            return None
+        if reading.kind in (cells.NUMBER, cells.UNIT) or (reading.kind == cells.BOUND and path[-1] == "target"):
+            if not _unit_matches(c, reader, holder, reading, path):
+                return None
+            return _in_range(c, reader, holder, reading.number, path, bounds)
+        _cell_problem(c, reader, holder, path, f"{name} expects a number; {raw!r} is text",
+                      "give the number (e.g. 95.33 or \"95.33%\")", code="value-type")
         return None
     try:
         number = parse_number(raw)
     except ValueProblem as problem:
-        c.error(path, f"{name}: {problem.message}", problem.hint, code=problem.code)
+        _cell_problem(c, reader, holder, path, f"{name}: {problem.message}", problem.hint, code=problem.code)
         return None
-    if number is None:
-        c.error(path, f"{name} expects a number; {raw!r} is text",
-                "give the measured number (e.g. 95.33 or \"95.33%\"), or if only a statement is "
-                "available declare it: {met: true, note: \"<the document's words>\"}", code="value-type")
-        return None
+    return _in_range(c, reader, holder, number, path, bounds)
+
+
+def _in_range(c: _Collector, reader: _Reader, entry: Entry, number: Decimal, path: tuple,
+              bounds: tuple[Decimal, Decimal] | None) -> Decimal | None:
     if bounds is not None and not bounds[0] <= number <= bounds[1]:
-        c.error(path, f"{name}: {raw!r} is outside {bounds[0]}–{bounds[1]}%",
-                "a rate in percent lies between 0 and 100", code="value-range")
+        _cell_problem(c, reader, entry, path, f"{reader.name}: {format_number(number)} is outside "
+                      f"{bounds[0]}–{bounds[1]}%", "a rate in percent lies between 0 and 100", code="value-range")
         return None
+    if number == reader.best:
+        _mark_best(entry, path)
     return number
+
+
+def _mark_best(entry: Entry, path: tuple) -> None:
+    """The value (not last year's, not the target) is the best possible."""
+    if path[-1] not in ("previous", "target", "delta"):
+        entry.at_best = True

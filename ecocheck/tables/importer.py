@@ -154,6 +154,9 @@ class ImportedTable:
         return Draft(column, f"{self.region}-{column.year}.yaml", "\n".join(lines) + "\n", cells)
 
 
+_BARE_NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
+
+
 def _quote(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
@@ -384,7 +387,9 @@ class _RowWalker:
             if not lines:
                 continue
             if len(items) == 1:  # one value: its lines are one text ("58.39" + "（国土三调）")
-                self.t.values[column.col].append(Value(ind, items[0], joined(lines), cell, self._companions(row)))
+                text = joined(lines)
+                text += self._other_unit(row, items[0] or ind, text)
+                self.t.values[column.col].append(Value(ind, items[0], text, cell, self._companions(row)))
             elif len(lines) == len(items):
                 for item, line in zip(items, lines):
                     self.t.values[column.col].append(Value(ind, item, line, cell))
@@ -394,6 +399,17 @@ class _RowWalker:
             else:
                 self._finding(cell, f"{ind.name}: {len(lines)} lines for {len(items)} sub-items "
                               f"({'、'.join(i.name for i in items)}); not imported — give one line per sub-item")
+
+    def _other_unit(self, row: list[Cell], rule: Indicator | SubItem, text: str) -> str:
+        """" UNIT" when the row's 单位 is one that picks another reading of the rule (`by_unit`: PM2.5
+        in μg/m³ is a concentration, not a decrease in %) and the value is a bare number, so its text
+        carries the unit; else ""."""
+        roles = self.layout.roles
+        if "unit" not in roles or not rule.by_unit or not _BARE_NUMBER.fullmatch(text.strip()):
+            return ""
+        written = key(row[roles["unit"]].text).lower()
+        unit = next((unit for spelling, unit in self.t.edition.cells.units if key(spelling).lower() == written), None)
+        return f" {unit}" if unit in {name for name, _ in rule.by_unit} else ""
 
     def _companions(self, row: list[Cell]) -> dict[str, Cell]:
         """The non-empty previous / target / delta cells of a row (only beside a single value column:

@@ -43,7 +43,11 @@ def test_input_error_exits_2_with_file_line_column_and_hint(write):
     line = path.read_text(encoding="utf-8").splitlines().index("  城镇污水处里率: 90") + 1
     assert f"{path}:{line}:3: error: unknown indicator" in result.stderr
     assert "城镇污水处理率" in result.stderr
-    assert "Traceback" not in result.stderr and result.stdout == ""
+    # issue 15: the rest of a readable file is reported all the same (before: no report at all);
+    # --strict keeps the old refusal
+    assert "Traceback" not in result.stderr and "城镇污水处理率" in result.stdout
+    strict = run_cli("evaluate", str(path), "--strict")
+    assert strict.returncode == 2 and strict.stdout == "" and "unknown indicator" in strict.stderr
 
 
 def test_missing_file_exits_2(tmp_path):

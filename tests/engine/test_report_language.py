@@ -17,7 +17,7 @@ from ecocheck.engine.api import check_file
 from ecocheck.library.loader import load_library
 
 LIB = load_library()
-DATA = sorted((ROOT / "data").glob("*.yaml"))
+DATA = sorted((ROOT / "data").glob("*.yaml")) + sorted((ROOT / "data" / "pasted").glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 FIELD_IDS = re.compile(r"value|previous|target|delta|profile")
 
@@ -41,7 +41,7 @@ def results(report):
         yield from result.items
 
 
-@pytest.mark.parametrize("path", DATA, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.relative_to(ROOT / "data").as_posix())
 def test_a_zh_report_gives_its_reasons_in_chinese_and_an_en_report_in_english(path: Path):
     report = check_file(str(path), LIB).report
     dicts = {lang: report.as_dict(lang) for lang in ("zh", "en")}

@@ -43,7 +43,7 @@ KAZUO_2019 = {
         "PM2.5浓度下降幅度": "missing",                 # 39 μg/m3 (172)
     }),
     "水环境质量": ("missing", {                        # 100 / 已消除 / 已消除 (188–190), no 2018, no target
-        "水质达到或优于Ⅲ类比例提高幅度": "missing",
+        "水质达到或优于Ⅲ类比例提高幅度": "pass",     # 100 (188): the best possible share meets any trend and target
         "劣V类水体比例下降幅度": "missing",
         "黑臭水体消除比例": "missing",
     }),
@@ -174,7 +174,7 @@ TONGYU_2022 = {
         "PM2.5浓度下降幅度": "declared",                # 24 μg/m³ (81)
     }),
     "水环境质量": ("declared", {                       # 保持稳定 (671) 达标 (674)
-        "水质达到或优于Ⅲ类比例提高幅度": "declared",    # 优良水体比例 100% (81)
+        "水质达到或优于Ⅲ类比例提高幅度": "pass",        # 优良水体比例 100% (81): the best possible share
         "劣V类水体比例下降幅度": "declared",
         "黑臭水体消除比例": "declared",
     }),

@@ -201,6 +201,16 @@ def target_trend(direction: str, t: Any, step: Any) -> Spec:
     return Spec(tuple(variants), ok, bad)
 
 
+def in_unit(spec: Spec, unit: str) -> Spec:
+    """The same variants with each value written with its unit, as a table prints it."""
+    def written(entry: Any) -> Any:
+        if isinstance(entry, dict) and "value" in entry:
+            return {**entry, "value": f"{fmt(entry['value'])} {unit}"}
+        return f"{fmt(entry)} {unit}" if isinstance(entry, (int, float)) else entry
+    return Spec(tuple(V(v.suffix, written(v.entry), v.status, v.declared) for v in spec.variants),
+                written(spec.ok), written(spec.bad))
+
+
 # ── rows ───────────────────────────────────────────────────────────────────────────────
 
 @dataclass(frozen=True)
@@ -352,7 +362,8 @@ def natural_space(ed: str) -> list[Case]:
 def air(ed: str) -> list[Case]:
     return composite(ed, "air", "air_quality", "环境空气质量", [
         Item("good-days", "优良天数比例", target_trend("higher", 80, 2)),
-        Item("pm25", "PM2.5浓度下降幅度", target_trend("lower", 35, 2)),  # a concentration: lower is better
+        # in μg/m³ a concentration: lower is better (a plain number or % is the decrease: submission/test_cells.py)
+        Item("pm25", "PM2.5浓度下降幅度", in_unit(target_trend("lower", 35, 2), "μg/m3")),
     ])
 
 
@@ -568,7 +579,10 @@ EQI = Spec(tuple([
     V("computed-just-below", {"value": 59.99, "previous": 61}, FAIL),
     V("computed-stable", {"value": 61, "previous": 61}, PASS),
     V("previous-not-given", {"value": 60}, MISSING),
-    V("bare-number-is-not-taken-for-a-change", -0.45, MISSING),
+    # The revised edition's table prints △EQI itself: a plain number is the change (before issue
+    # 15 it was read as the index and gave 缺数据); one beyond ±10 is refused (submission/test_cells.py).
+    V("bare-number-is-the-change", -0.45, PASS),
+    V("bare-number-below-minus-1", "−1.2", FAIL),
     V("delta-contradicting-value-and-previous", {"value": 60, "previous": 61, "delta": 0.5}, MISSING),
     V("missing", ABSENT, MISSING),
     *declarations({"delta": 0}, {"delta": -2}),

@@ -110,7 +110,7 @@ def test_piped_output_uses_columns_or_100(columns, width):
     import subprocess
     import sys
 
-    for args in (["evaluate", "data/kazuo-2019.yaml"], ["batch", "data"]):
+    for args in (["evaluate", "data/kazuo-2019.yaml"], ["batch", "data/*.yaml"]):
         result = subprocess.run([sys.executable, "-m", "ecocheck", *args], capture_output=True, text=True,
                                 cwd=ROOT, env=env, timeout=120)
         assert result.returncode == 1 and result.stdout

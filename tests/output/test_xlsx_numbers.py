@@ -47,7 +47,7 @@ def test_every_number_in_a_county_sheet_is_the_jsons(workbook_and_reports):
                 if is_number(result.get(key)):
                     expected[(row, col)] = result[key]
                     cell = ws.cell(row=row, column=col)
-                    assert (cell.number_format == xlsx.PERCENT) == (result["unit"] == "%"), (result["name"], key)
+                    assert (cell.number_format == xlsx.PERCENT) == ((result["value_unit"] or result["unit"]) == "%"), (result["name"], key)
             seen_previous += result.get("previous") is not None
             seen_delta += result.get("delta") is not None
         found = {(c.row, c.column): c.value for line in ws.iter_rows() for c in line if is_number(c.value)}

@@ -32,7 +32,7 @@ def results(report) -> dict:
 # ── the pure part ─────────────────────────────────────────────────────────────────────
 
 def test_apply_history_fills_only_what_the_submission_leaves_open():
-    earlier = sub({"单位地区生产总值能耗": 0.52, "单位地区生产总值用水量": 60, "生态环境状况指数": 70,
+    earlier = sub({"单位地区生产总值能耗": 0.52, "单位地区生产总值用水量": 60, "生态环境状况指数": {"value": 70},
                    "环境空气质量": {"优良天数比例": 90.5}, "河长制": "部分实施"}, year=2021)
     current = sub({"单位地区生产总值能耗": 0.50, "单位地区生产总值用水量": {"value": 55, "previous": 58},
                    "生态环境状况指数": {"value": 69, "delta": -0.5}, "环境空气质量": {"优良天数比例": 92},
@@ -61,9 +61,10 @@ def test_apply_history_needs_the_same_region_and_an_earlier_year():
 def test_change_thresholds_use_last_years_value_too():
     from ecocheck.engine.evaluate import evaluate
 
-    earlier = sub({"生态环境状况指数": 70.5, "一般工业固体废物综合利用率提高幅度": 50}, year=2021)
+    # (the revised edition's plain number is △EQI itself, so the index is given as `value`)
+    earlier = sub({"生态环境状况指数": {"value": 70.5}, "一般工业固体废物综合利用率提高幅度": 50}, year=2021)
     for eqi, status in ((70, "pass"), (69, "fail")):  # △EQI ≥ -1: -0.5 passes, -1.5 does not
-        current = apply_history(sub({"生态环境状况指数": eqi}), earlier, "a-2021.yaml")
+        current = apply_history(sub({"生态环境状况指数": {"value": eqi}}), earlier, "a-2021.yaml")
         result = results(evaluate(current, LIB.get("2021")))["eco_environment_index"]
         assert (result.status, result.previous) == (status, 70.5), result.reason
     # ≤60% band: the rate must rise by ≥2 points over last year's 50
@@ -257,7 +258,8 @@ def test_each_regions_later_years_get_trend_verdicts_from_the_files_alone():
     from ecocheck.series.api import group_series
 
     folder = shipped_folder()
-    series, problems = group_series([str(folder)], LIB)
+    # the annotated files only: data/pasted/ holds the same region-years pasted as printed
+    series, problems = group_series([str(folder / "*.yaml")], LIB)
     assert not problems
     assert {s.region for s in series} >= {"喀左县", "通榆县"}
     for s in series:

@@ -78,9 +78,11 @@ def test_unknown_sub_item_suggests_the_closest_name():
     assert "秸秆综合利用率" in p.hint
 
 
-def test_text_for_a_numeric_indicator_says_how_to_declare():
-    (p,) = problems(submission({"城镇污水处理率": "完成上级规定的目标任务"}))
-    assert "expects a number" in p.message and "met: true" in p.hint
+def test_text_for_a_numeric_indicator_says_where_the_accepted_words_are():
+    # (before issue 15 the hint suggested `met: true`; words that restate the requirement are now
+    # read as that declaration, and the hint points at the list of accepted cell forms)
+    (p,) = problems(submission({"城镇污水处理率": "基本完成"}))
+    assert "expects a number" in p.message and "pasting.md" in p.hint
 
 
 def test_unknown_state_word_lists_the_accepted_words():
