@@ -31,7 +31,8 @@ clean:
 fuzz: $(STAMP)  # the property tests with many more examples
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/engine/test_properties.py
 
-docs: $(STAMP)  # regenerate the rule reference (docs/rules/) after changing rules/*.yaml, and run the rule tests
+docs: $(STAMP)  # after changing rules/*.yaml: compile the shipped library, run the rule tests, regenerate docs/rules/
+	$(BIN)/python scripts/compile_rules.py
 	$(BIN)/ecocheck rules test
 	$(BIN)/ecocheck rules docs --output docs/rules/
 

@@ -15,6 +15,10 @@ class Lang(str, Enum):
     zh = "zh"; en = "en"
 
 
+class Level(str, Enum):
+    county = "county"; city = "city"
+
+
 def version(value: bool) -> None:
     if value:
         raise typer.Exit()
@@ -38,6 +42,15 @@ def evaluate(
     output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
     history: Annotated[Optional[Path], typer.Option("--history")] = None,
     plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p")] = None,
+    year: Annotated[Optional[int], typer.Option("--year")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet")] = None,
+    table: Annotated[Optional[int], typer.Option("--table", min=1)] = None,
+    region: Annotated[Optional[str], typer.Option("--region")] = None,
+    level: Annotated[Optional[Level], typer.Option("--level")] = None,
+    terrain: Annotated[Optional[str], typer.Option("--terrain")] = None,
+    base_year: Annotated[Optional[int], typer.Option("--base-year")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
 ) -> None:
     import yaml
 

@@ -38,21 +38,30 @@ def pipe_width() -> int:
 BREAK = "\u200b"  # in a header: where it may break onto a second line (never drawn)
 
 
-@lru_cache(maxsize=65536)
-def width_of(text: str) -> int:
-    """Display width: East Asian wide characters take two columns, combining marks none."""
-    if text.isascii():
-        return len(text)
-    total = 0
-    for ch in text:
+class _CharWidths(dict):
+    """Character -> display width, worked out on first sight of each character."""
+
+    def __missing__(self, ch: str) -> int:
         known = char_width(ch)
         if known is None:
             if unicodedata.combining(ch) or ch == BREAK:
                 known = 0
             else:
                 known = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        total += known
-    return total
+        self[ch] = known
+        return known
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
+@lru_cache(maxsize=65536)
+def width_of(text: str) -> int:
+    """Display width: East Asian wide characters take two columns, combining marks none."""
+    if text.isascii():
+        return len(text)
+    widths = _CHAR_WIDTHS
+    return sum([widths[ch] for ch in text])
 
 
 def _wide(ch: str) -> bool:
@@ -101,22 +110,26 @@ def wrap(text: str, width: int, whole_words: bool = False) -> list[str]:
     for paragraph in text.split("\n"):
         body = paragraph.lstrip(" ")
         line = paragraph[:len(paragraph) - len(body)]  # an indent (a sub-item's "  └ ") is kept
+        used = width_of(line)  # the width of `line`, kept as it grows
         for piece in tokens(body, whole_words):
             if piece.isspace():
                 if line.strip():
                     line += " "
+                    used += 1
                 continue
-            if width_of(line) + width_of(piece) <= width:
+            size = width_of(piece)
+            if used + size <= width:
                 line += piece
+                used += size
                 continue
             if line.strip():
                 lines.append(line.rstrip())
-            line = ""
-            while width_of(piece) > width:  # only a word wider than the column
+            while size > width:  # only a word wider than the column
                 cut = _cut(piece, width)
                 lines.append(piece[:cut])
                 piece = piece[cut:]
-            line = piece
+                size = width_of(piece)
+            line, used = piece, size
         lines.append(line.rstrip())
     return lines
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 
 @cache
 def load_schema(name: str) -> dict:
     """The schema `name` (e.g. "rules", "submission") as a dict; read once per process."""
-    text = resources.files(__name__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return json.loads(schema_file(name).read_bytes())
 
 
 @cache
@@ -26,4 +24,4 @@ def validator(name: str):
 
 def schema_file(name: str) -> Path:
     """Where the shipped schema `name` lies on disk (for editors: `$schema=` lines, settings)."""
-    return Path(str(resources.files(__name__).joinpath(f"{name}.schema.json"))).resolve()
+    return Path(__file__).resolve().with_name(f"{name}.schema.json")

@@ -261,3 +261,21 @@ def test_the_builders_one_number_pattern_is_the_int_and_float_patterns(text):
     both = _PLAIN_NUMBER.match(text)
     expected = "int" if _PLAIN_INT.match(text) else "float" if _PLAIN_FLOAT.match(text) else None
     assert (None if both is None else "int" if both.lastindex is None else "float") == expected
+
+
+def test_the_start_up_reference_app_has_evaluates_options():
+    """scripts/typer_reference.py is what `ecocheck evaluate` is measured against (make bench):
+    a fair reference takes the same options."""
+    import ast
+
+    import typer.main
+
+    tree = ast.parse((ROOT / "scripts" / "typer_reference.py").read_text(encoding="utf-8"))
+    reference = {arg.value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                 and getattr(node.func, "attr", "") == "Option"
+                 for arg in node.args if isinstance(arg, ast.Constant) and str(arg.value).startswith("--")}
+    from ecocheck.cli.app import build_app
+
+    command = typer.main.get_command(build_app(["evaluate"])).commands["evaluate"]
+    ours = {opt for param in command.params for opt in param.opts if opt.startswith("--")} - {"--help"}
+    assert ours == reference - {"--version"}
