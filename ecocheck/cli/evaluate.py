@@ -61,7 +61,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     """Evaluate the files (a table: each of its year columns), write the report(s) and return the
     exit code (0, 1 or 2)."""
     from ecocheck.engine.api import check_file, check_table
-    from ecocheck.tables.readers import is_table_file
+    from ecocheck.tables import is_table_file
 
     library = library_or_exit(rules)
     if plan and any(is_table_file(f) for f in files):

@@ -38,7 +38,7 @@ def import_table(
 
 
 def options_of(sheet, table, edition, level, region, terrain, base_year):
-    from ecocheck.tables.importer import Options
+    from ecocheck.tables import Options
 
     return Options(sheet=sheet, table=table, edition=edition, level=level.value if level else None,
                    region=region, terrain=terrain, base_year=base_year)

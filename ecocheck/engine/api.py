@@ -14,7 +14,7 @@ from ecocheck.library.loader import Library
 from ecocheck.submission.reader import load_submission
 
 if TYPE_CHECKING:
-    from ecocheck.tables.importer import Options
+    from ecocheck.tables import Options
     from ecocheck.submission.history import HistoryIndex
 
 
@@ -71,7 +71,8 @@ def check_table(path: str | Path, library: Library, options: "Options | None" = 
     column (only `year`'s when given), named "FILE#YEAR". Problems name the table's cells; a cell
     that cannot be read is 缺数据 in its column's report (`strict`: the column is refused)."""
     from ecocheck.submission.reader import parse_submission_text
-    from ecocheck.tables.importer import Options, import_table
+    from ecocheck.tables import Options
+    from ecocheck.tables.importer import import_table
 
     name = str(path)
     try:

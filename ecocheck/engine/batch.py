@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ecocheck.tables import OLD_FORMATS, TABLE_SUFFIXES, is_table_file
 from ecocheck.base.errors import Problem
 from ecocheck.base.words import STATUSES
 from ecocheck.engine import SEND_DICTS, SEND_JSON, SEND_ROWS
@@ -31,7 +32,6 @@ from ecocheck.engine.summary import SKIP_REASONS
 SUFFIXES = (".yaml", ".yml")
 STATUS_SLOT = {status: 3 + i for i, status in enumerate(STATUSES)}  # in a tally entry, after number, name, attribute
 # Read through `ecocheck import` (batch --tables); the old binary formats to say "save as .docx".
-TABLE_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".csv", ".doc", ".xls")
 
 
 class Item:
@@ -69,7 +69,7 @@ def discover(paths: Iterable[str], skipped: dict[str, int] | None = None,
     suffixes (in any case), symlinked folders (not followed: a link may lead out of the tree or
     round in a loop).
     """
-    suffixes = SUFFIXES + TABLE_SUFFIXES if tables else SUFFIXES
+    suffixes = SUFFIXES + TABLE_SUFFIXES + tuple(OLD_FORMATS) if tables else SUFFIXES
     found: list[str] = []
     problems: list[Problem] = []
     counts = dict.fromkeys(SKIP_REASONS, 0) if skipped is None else skipped
@@ -159,7 +159,7 @@ def _check(file: str, tally: dict) -> list[Item]:
     """The file's Item; a table's, one per year column."""
     from ecocheck.engine.api import check_file
 
-    if file.lower().endswith(TABLE_SUFFIXES):
+    if is_table_file(file):
         from ecocheck.engine.api import check_table
 
         return [_item(c.file, c, tally) for c in check_table(file, _STATE["library"], _STATE.get("tables"),

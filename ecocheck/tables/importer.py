@@ -26,6 +26,7 @@ from pathlib import Path
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.library.loader import Library
 from ecocheck.library.model import Edition, Indicator, SubItem
+from ecocheck.tables import Options
 from ecocheck.tables.grid import Cell, Grid, joined
 from ecocheck.tables.layout import COMPANIONS, MEASURED, Layout, YearColumn, choose_layout
 from ecocheck.tables.names import NameIndex, key, split_names
@@ -38,19 +39,6 @@ _REGION_FIELD = re.compile(r"地区\s*[:：]\s*(\S+)")
 _YEAR_FIELD = re.compile(r"年份\s*[:：]\s*((?:19|20)\d\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 LEVEL_OF_SUFFIX = {"县": "county", "旗": "county", "区": "county", "市": "city"}
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the user tells the import (the command's options)."""
-
-    sheet: str | None = None
-    table: int | None = None
-    edition: str | None = None
-    level: str | None = None
-    region: str | None = None
-    terrain: str | None = None
-    base_year: int | None = None  # the year of a 现状值 column whose header names none
 
 
 @dataclass

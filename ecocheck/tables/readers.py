@@ -17,18 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ecocheck.base.errors import InputError
+from ecocheck.tables import CSV, EXCEL, OLD_FORMATS, TABLE_SUFFIXES, WORD
 from ecocheck.tables.grid import Cell, Grid
 
-WORD, EXCEL, CSV = (".docx",), (".xlsx", ".xlsm"), (".csv",)
-TABLE_SUFFIXES = WORD + EXCEL + CSV
-OLD_FORMATS = {".doc": "Word 97–2003 (.doc)", ".xls": "Excel 97–2003 (.xls)", ".wps": "WPS (.wps)", ".et": "WPS (.et)"}
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
-
-
-def is_table_file(path: str | Path) -> bool:
-    """Whether `path` names a table (by its suffix), old binary formats included (to refuse them)."""
-    suffix = Path(path).suffix.lower()
-    return suffix in TABLE_SUFFIXES or suffix in OLD_FORMATS
 
 
 def read_grids(path: str | Path, display: str | None = None) -> list[Grid]:

@@ -21,7 +21,8 @@ from ecocheck.engine.evaluate import evaluate
 from ecocheck.library.loader import load_library
 from ecocheck.submission.reader import parse_submission_text
 from ecocheck.tables.grid import joined
-from ecocheck.tables.importer import Options, import_table
+from ecocheck.tables import Options
+from ecocheck.tables.importer import import_table
 from ecocheck.tables.names import NameIndex, split_names
 
 SEEDS = ROOT.parent / "shared" / "seeds"
