@@ -12,6 +12,7 @@ class Profile:
     level: str
     coastal: bool = False
     classes: dict[str, str] = field(default_factory=dict)  # e.g. {"terrain": "干旱半干旱地区"}
+    implied: dict[str, str] = field(default_factory=dict)  # a class not given -> the class it was read from
 
 
 @dataclass(slots=True)

@@ -126,6 +126,7 @@ def _check_meaning(doc: Located) -> list[Problem]:
             problems += _check_criterion(doc, item["criterion"], path + ("items", j, "criterion"), rid, classes)
         if "criterion" in ind:
             problems += _check_criterion(doc, ind["criterion"], path + ("criterion",), rid, classes)
+    problems += _check_implied(doc, classes)
     count = data["edition"]["indicator_count"]
     missing = sorted(set(range(1, count + 1)) - set(seen_numbers))
     if missing:
@@ -137,6 +138,27 @@ def _check_meaning(doc: Located) -> list[Problem]:
         problems.append(doc.problem(("edition", "indicator_count"),
                                     f"official number(s) {', '.join(map(str, extra))} exceed the declared count {count}",
                                     code="rule-numbering"))
+    return problems
+
+
+def _check_implied(doc: Located, classes: dict) -> list[Problem]:
+    """`implied_by` reads another known class, from its values, into this class's values."""
+    problems: list[Problem] = []
+    for key, spec in classes.items():
+        for other, mapping in spec.get("implied_by", {}).items():
+            path = ("classes", key, "implied_by", other)
+            if other not in classes or other == key:
+                problems.append(doc.problem(path, f"class {key}: implied by unknown class {other!r}",
+                                            f"known classes: {', '.join(k for k in classes if k != key)}",
+                                            key=True, code="rule-class"))
+                continue
+            for theirs, ours in mapping.items():
+                if theirs not in classes[other]["values"]:
+                    problems.append(doc.problem(path + (theirs,), f"{theirs!r} is not a value of class {other!r}",
+                                                key=True, code="rule-class"))
+                if ours not in spec["values"]:
+                    problems.append(doc.problem(path + (theirs,), f"{ours!r} is not a value of class {key!r}",
+                                                code="rule-class"))
     return problems
 
 
@@ -194,7 +216,8 @@ def _build_edition_data(data: dict, file: str) -> Edition:
     """An Edition from a rule file's (checked) data."""
     meta = data["edition"]
     classes = {
-        key: ProfileClass(key, spec["name"], dict(spec["values"]), dict(spec.get("aliases", {})))
+        key: ProfileClass(key, spec["name"], dict(spec["values"]), dict(spec.get("aliases", {})),
+                          {other: dict(mapping) for other, mapping in spec.get("implied_by", {}).items()})
         for key, spec in data.get("classes", {}).items()
     }
     indicators = []

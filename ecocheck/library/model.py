@@ -136,6 +136,9 @@ class ProfileClass:
     name: str
     values: dict[str, str]  # canonical Chinese value -> English id
     aliases: dict[str, str] = field(default_factory=dict)  # alias -> canonical
+    # when not given: other class -> {its value: this class's value} (2019: 干旱半干旱地区 is one
+    # climatic class in the terrain row and the climate row alike)
+    implied_by: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 # eq=False: an edition equals only itself and hashes by identity, so that what is worked out once

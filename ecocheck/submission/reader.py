@@ -209,7 +209,12 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
                     code="unknown-class")
             continue
         classes[key] = canonical
-    return Profile(level=level, coastal=coastal, classes=classes)
+    implied: dict[str, str] = {}
+    for key, spec in ed.classes.items():
+        for other, mapping in spec.implied_by.items():
+            if key not in classes and classes.get(other) in mapping:
+                classes[key], implied[key] = mapping[classes[other]], other
+    return Profile(level=level, coastal=coastal, classes=classes, implied=implied)
 
 
 class _Context:

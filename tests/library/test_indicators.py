@@ -308,10 +308,16 @@ def keyed(ed: str, slug: str, rid: str, name: str, classes: list[Cls], *, pct: b
     rest = [V("missing", ABSENT, MISSING)] + declarations(first.ok, first.bad)
     rows += scalar(ed, slug, rid, name, Spec(tuple(rest), first.ok, first.bad), level=first.level,
                    profile=first.profile, verified=verified and first.verified)
-    if unclassed is not None:  # the profile does not say the class: the threshold is unknown
+    if unclassed is not None:
+        # The profile does not say the class. The verdict is decided only when the class cannot
+        # change it (every class passes, or none does); otherwise 缺数据 naming the class.
         what, profile = unclassed
-        rows.append(Case(f"{ed}-{slug}-no-{what}-in-profile", ed, rid, name, first.ok, MISSING,
-                         level=first.level, profile=profile, verified=None))
+        lowest, highest = min(c.bound for c in classes), max(c.bound for c in classes)
+        for suffix, value, status in (("passes-every-class", highest, PASS),
+                                      ("between-the-classes", lowest, MISSING),
+                                      ("fails-every-class", lowest - 1, FAIL)):
+            rows.append(Case(f"{ed}-{slug}-no-{what}-in-profile-{suffix}", ed, rid, name, value, status,
+                             level=first.level, profile=profile, verified=None))
     return rows
 
 
@@ -456,7 +462,13 @@ ROWS_2019: list[Case] = [
         Cls("arid", "county", COUNTY19, 35, 68.28, 30),  # 喀左 68.28 (000:206)
         Cls("humid", "county", {**COUNTY19, "climate": "湿润地区"}, 55, 60, 50, verified=False),
         Cls("semi-humid", "county", {**COUNTY19, "climate": "半湿润地区"}, 45, 50, 40, verified=False),
-    ], unclassed=("climate", without(COUNTY19, "climate"))),
+    ], unclassed=("climate", {})),
+    # 干旱半干旱地区 given as the terrain is the same climatic class for the EQI (rules/2019.yaml
+    # classes.climate.implied_by): 40 passes ≥35 there although it would fail 湿润 ≥55.
+    Case("2019-eco-index-climate-implied-by-arid-terrain", E19, "eco_environment_index", "生态环境状况指数",
+         40, PASS, level="county", profile=without(COUNTY19, "climate"), verified=None),
+    Case("2019-eco-index-plain-terrain-implies-no-climate", E19, "eco_environment_index", "生态环境状况指数",
+         40, MISSING, level="county", profile={"terrain": "平原地区"}, verified=None),
     *forest_grass(E19, seed_verified={"干旱半干旱地区"}),  # only ≥35 干旱半干旱地区 is in 表1 (000:220-221)
     *biodiversity(E19),  # ≥95 / 不明显 / 不降低 (000:244-248)
     *coastal_restoration(E19, ("county", coastal(COUNTY19))),

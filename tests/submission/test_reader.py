@@ -192,3 +192,22 @@ def test_python_object_tags_are_never_constructed():
     with pytest.raises(InputError) as info:
         load_text("a: !!python/object/apply:os.system ['echo hi']\n", "evil.yaml")
     assert info.value.problems[0].code in ("yaml-tag", "yaml-syntax")
+
+
+def test_the_2019_climate_is_the_arid_class_when_the_terrain_is():
+    """干旱半干旱地区 is one climatic class in both rows of the 2019 standard (林草覆盖率 by terrain,
+    生态环境状况指数 by climate): given as the terrain, it decides the EQI's bound too, and says so."""
+    library = load_library()
+    arid = parse_submission_text(submission({"生态环境状况指数": 36}, edition="2019", year=2019,
+                                            profile={"terrain": "干旱半干旱地区"}), library)
+    assert arid.profile.classes["climate"] == "干旱半干旱地区" and arid.profile.implied == {"climate": "terrain"}
+    given = parse_submission_text(submission({"生态环境状况指数": 36}, edition="2019", year=2019,
+                                             profile={"terrain": "干旱半干旱地区", "climate": "湿润地区"}), library)
+    assert given.profile.classes["climate"] == "湿润地区" and given.profile.implied == {}  # a given class stands
+    plain = parse_submission_text(submission({"生态环境状况指数": 36}, edition="2019", year=2019,
+                                             profile={"terrain": "平原地区"}), library)
+    assert "climate" not in plain.profile.classes  # no other terrain says which climate
+    from ecocheck.engine.evaluate import evaluate
+
+    result = next(r for r in evaluate(arid, library.get("2019")).results if r.id == "eco_environment_index")
+    assert result.status == "pass" and "按地区类型“干旱半干旱地区”取同一类" in result.reason

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 
 from ecocheck.base.entries import Entry, Profile
-from ecocheck.base.messages import Message
+from ecocheck.base.messages import CATALOGUE, Joined, Message
 from ecocheck.base.names import suggestion
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.values import format_number
@@ -20,6 +20,11 @@ if TYPE_CHECKING:  # only annotations use it
 # How the zh text names the profile classes the standard itself keys thresholds by.
 CLASS_ZH = {"level": "级别（县/市）", "terrain": "地区类型 terrain", "climate": "气候区 climate",
             "city_size": "城市规模 city_size"}
+
+
+def class_name(key: str) -> Message | str:
+    """A profile class as a report names it (its key when the catalogue does not know it)."""
+    return Message(f"classname.{key}") if f"classname.{key}" in CATALOGUE else key
 
 
 def _class_label(name: str, lang: str = "zh") -> str:
@@ -75,15 +80,39 @@ class Threshold(Criterion):
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         bound = self.bound if not self.by else self.resolve(profile)[0]
-        if bound is None:
-            return Outcome(MISSING, Message("class.not_given", class_key=self.by))
         value = entry.value
+        if bound is None:
+            return self._whatever_the_class(value)
         if value is None:
             return Outcome(MISSING, VALUE_NOT_GIVEN)
         test, symbol = OPS[self.op]
         if test(value, bound):
-            return Outcome(PASS, Message("threshold.meets", value=value, op=symbol, bound=bound))
-        return Outcome(FAIL, Message("threshold.misses", value=value, op=symbol, bound=bound))
+            outcome = Outcome(PASS, Message("threshold.meets", value=value, op=symbol, bound=bound))
+        else:
+            outcome = Outcome(FAIL, Message("threshold.misses", value=value, op=symbol, bound=bound))
+        source = profile.implied.get(self.by) if self.by else None
+        if source is not None:  # the class was read from another one: say so beside the verdict
+            outcome = Outcome(outcome.status, Message("class.implied", reason=outcome.message, cls=class_name(self.by),
+                                                      source=class_name(source), value=profile.classes[source]))
+        return outcome
+
+    def _whatever_the_class(self, value: Any) -> Outcome:
+        """The region's class is not given: decided all the same when every class agrees."""
+        if not isinstance(value, Decimal):
+            return Outcome(MISSING, Message("class.not_given", class_key=self.by))
+        test, symbol = OPS[self.op]
+        passing = [name for name, bound in self.bounds if test(value, bound)]
+        failing = [name for name, bound in self.bounds if not test(value, bound)]
+        if not failing:
+            strictest = max if BETTER.get(self.op) == "higher" else min
+            return Outcome(PASS, Message("class.every_meets", value=value, cls=class_name(self.by), op=symbol,
+                                         bound=strictest(bound for _, bound in self.bounds)))
+        if not passing:
+            lenient = min if BETTER.get(self.op) == "higher" else max
+            return Outcome(FAIL, Message("class.every_misses", value=value, cls=class_name(self.by), op=symbol,
+                                         bound=lenient(bound for _, bound in self.bounds)))
+        return Outcome(MISSING, Message("class.decides", value=value, cls=class_name(self.by),
+                                        passing=Joined(passing, "sep.words"), failing=Joined(failing, "sep.words")))
 
     def better_direction(self) -> str | None:
         return BETTER.get(self.op)
