@@ -36,3 +36,4 @@ class Entry:
     at_best: bool = False  # the value is the best possible (100% where higher is better, 0 where lower is)
     unit: str = ""  # the unit the value was given in, when it picks another reading (PM2.5 in μg/m³)
     met_parts: tuple = ()  # the parts of a compound requirement the cell declares met (完成 of 完成…；保持稳定…)
+    met_bands: tuple = ()  # the bands whose requirement the cell restates (保持稳定 of a ≤60%/＞60% band)

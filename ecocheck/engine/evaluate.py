@@ -19,6 +19,7 @@ from ecocheck.base.values import format_number
 # Reasons that take no parameters: made once, shared by every outcome that gives them.
 _NOT_GIVEN = Message("entry.not_given")
 _ALL_ITEMS_MET = Message("items.all_met")
+_FIELD_UNREADABLE = Message("entry.unreadable")
 _DECLARED = {True: Message("declared.met"), False: Message("declared.not_met")}
 _DECLARED_WITH_NOTE = {True: "declared.met_note", False: "declared.not_met_note"}
 
@@ -35,6 +36,8 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
         return Outcome(NOT_APPLICABLE, Message("declared.not_applicable", note=entry.note), declared=True)
     if entry.problem and entry.value is None and entry.met is None:
         # why it could not be read is the report's problem for this cell (in `problems`)
+        if entry.raw is None:  # a field beside the value (previous, decline …) could not be read
+            return Outcome(MISSING, _FIELD_UNREADABLE)
         return Outcome(MISSING, Message("cell.unreadable", cell=_cell_text(entry.raw)))
     if entry.met_parts or entry.at_best:
         measured = _with_parts(criterion, entry, profile)
@@ -100,10 +103,15 @@ class _Requirement:
         return f"_Requirement({self.part!r})"
 
 
+def _declaration(entry: Entry) -> Message:
+    """What the county declared (`met`), with its note."""
+    return Message(_DECLARED_WITH_NOTE[entry.met], note=entry.note) if entry.note else _DECLARED[entry.met]
+
+
 def _with_declaration(measured: Outcome, entry: Entry) -> Outcome:
     if entry.met is None:
         return measured
-    said = Message(_DECLARED_WITH_NOTE[entry.met], note=entry.note) if entry.note else _DECLARED[entry.met]
+    said = _declaration(entry)
     if measured.status == MISSING:
         return Outcome(PASS if entry.met else FAIL, said, declared=True)
     if measured.status == PASS and entry.met is False:
@@ -178,18 +186,24 @@ def _evaluate(layout: IndicatorLayout, entry: Entry | None, profile: Profile) ->
     if not layout.items:
         return Result(layout.head, decide(layout.indicator.criterion_for(entry) if layout.indicator.by_unit
                                            else layout.indicator.criterion, entry, profile), entry)
+    declared_whole = entry is not None and entry.met is not None
     items = []
     for item, item_head in layout.items:
         sub_entry = entry.items.get(item.id) if entry else None
-        if sub_entry is None and entry is not None and entry.met is not None:
-            sub_outcome = Outcome(MISSING, _NOT_GIVEN)
-        else:
-            sub_outcome = decide(item.criterion_for(sub_entry) if item.by_unit else item.criterion, sub_entry, profile)
+        sub_outcome = decide(item.criterion_for(sub_entry) if item.by_unit else item.criterion, sub_entry, profile)
+        if declared_whole and sub_outcome.status == MISSING:
+            # the county declared the whole indicator: that covers what a sub-item's numbers leave
+            # undecided, and the sub-item says so (never 缺数据 under a 达标（申报） parent)
+            sub_outcome = Outcome(PASS if entry.met else FAIL,
+                                  Message("declared.whole", declared=_declaration(entry)), declared=True)
         items.append(Result(item_head, sub_outcome, sub_entry))
-    whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else None, r.declared)
-                     for r in items])
-    if entry is not None:
-        whole = _with_declaration(whole, entry)
+    if declared_whole and all(r.entry is None for r in items):
+        whole = Outcome(PASS if entry.met else FAIL, _declaration(entry), declared=True)
+    else:  # measured sub-items keep their own verdicts, shown beside the declared ones
+        whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else None,
+                                 r.declared) for r in items])
+        if entry is not None:
+            whole = _with_declaration(whole, entry)
     if whole.status == PASS and not whole.has_reason:
         whole = Outcome(PASS, _ALL_ITEMS_MET, whole.declared)
     return Result(layout.head, whole, entry, items)

@@ -186,6 +186,8 @@ class Report:
             "reference_pass_ratio": round(ref[PASS] / ref_applicable, 4) if ref_applicable else None,
             "binding_met": binding_met,
             "verdict": "pass" if binding_met else "fail",
+            # the verdict with 缺数据 apart: "missing" when no binding indicator fails but some lack data
+            "conclusion": PASS if binding_met else FAIL if binding[FAIL] else MISSING,
             "binding_failed": failing,
             "binding_missing": missing,
             "unverified_rules": unverified,

@@ -35,27 +35,30 @@ class CountyRow(NamedTuple):
     binding_met: bool
     failed_binding: tuple[str, ...]
     missing_binding: tuple[str, ...]
+    conclusion: str = ""  # pass / fail / missing: the verdict with 缺数据 apart from 未达标
+    basis: str = "measured"  # or "plan": a plan's targets, not measured values
 
     @classmethod
     def of_summary(cls, file: str, region: str, level: str, year: int, edition: str,
-                   s: dict[str, Any]) -> "CountyRow":
+                   s: dict[str, Any], basis: str = "measured") -> "CountyRow":
         """The row of a report, from its head and its summary (Report.summary())."""
         b, r = s["binding"], s["reference"]
+        conclusion = s.get("conclusion") or ("pass" if s["binding_met"] else "fail" if b["fail"] else "missing")
         return cls(file, region, level, year, edition, b["pass"], b["fail"], b["missing"], b.get("declared", 0),
                    r["pass"], r["pass"] + r["fail"] + r["missing"], s["reference_pass_ratio"], s["verdict"],
-                   s["binding_met"], tuple(s["binding_failed"]), tuple(s["binding_missing"]))
+                   s["binding_met"], tuple(s["binding_failed"]), tuple(s["binding_missing"]), conclusion, basis)
 
     @classmethod
     def of_report(cls, report: Any) -> "CountyRow":
         """The row of an ecocheck.engine.results.Report."""
         return cls.of_summary(report.file, report.region, report.level, report.year, report.edition,
-                              report.summary())
+                              report.summary(), report.basis)
 
     @classmethod
     def of_report_dict(cls, report: dict[str, Any]) -> "CountyRow":
         """The row of a canonical report dict (Report.as_dict())."""
         return cls.of_summary(report.get("file", ""), report["region"], report["level"], report["year"],
-                              report["edition"], report["summary"])
+                              report["edition"], report["summary"], report.get("basis", "measured"))
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> "CountyRow":
@@ -84,6 +87,8 @@ class _Shared(NamedTuple):
     reference_applicable: int
     verdict: str
     binding_met: bool
+    conclusion: str
+    basis: str
 
 
 @dataclass
@@ -131,7 +136,8 @@ class BatchSummary:
         missing = tuple(share(name, name) for name in row.missing_binding)
         rest = _Shared(share(row.level, row.level), share(row.edition, row.edition), row.binding_pass,
                        row.binding_fail, row.binding_missing, row.binding_declared, row.reference_pass,
-                       row.reference_applicable, share(row.verdict, row.verdict), row.binding_met)
+                       row.reference_applicable, share(row.verdict, row.verdict), row.binding_met,
+                       share(row.conclusion, row.conclusion), share(row.basis, row.basis))
         counties = self.counties
         if counties and self._sorted and (row.file, row.region, row.year) < counties.order(-1):
             self._sorted = False
@@ -194,10 +200,13 @@ class BatchSummary:
         """as_dict() without the county and indicator lists."""
         total = len(self.counties)
         met = sum(1 for rest in self.counties.rest if rest.binding_met)
+        plans = [rest.binding_met for rest in self.counties.rest if rest.basis == "plan"]
         return {"files": total + len({e.get('file') for e in self.errors}), "evaluated": total,
                 "binding_met": met, "binding_not_met": total - met,
                 "unreadable": len({e.get("file") for e in self.errors}), "skipped": dict(self.skipped),
-                "with_problems": self.files_with_problems}
+                "with_problems": self.files_with_problems,
+                # of the evaluated files, those that give a plan's targets (basis: plan), kept apart
+                "plans": len(plans), "plans_binding_met": sum(plans)}
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.totals(), "counties": self.county_rows(), "indicators": self.indicator_rows()}
@@ -251,7 +260,8 @@ class _CountyColumns:
                 self.files, self.regions, self.years, self.ratios, self.failed, self.missing, self.rest):
             yield CountyRow(file, region.decode("utf-8"), rest.level, year, rest.edition, rest.binding_pass,
                             rest.binding_fail, rest.binding_missing, rest.binding_declared, rest.reference_pass,
-                            rest.reference_applicable, ratio, rest.verdict, rest.binding_met, failed, missing)
+                            rest.reference_applicable, ratio, rest.verdict, rest.binding_met, failed, missing,
+                            rest.conclusion, rest.basis)
 
 
 class _Counties:

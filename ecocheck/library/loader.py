@@ -180,6 +180,7 @@ def _rule_cells(spec: dict | None) -> RuleCells:
     return RuleCells(words=tuple((str(w), kinds.decimal(v)) for w, v in spec.get("words", {}).items()),
                      not_applicable=tuple(spec.get("not_applicable", ())), change=spec.get("change", ""),
                      not_names=tuple(spec.get("not_names", {}).items()), number_is=spec.get("number_is", ""),
+                     decline_names=tuple(spec.get("decline_names", ())),
                      delta_within=None if within is None else kinds.decimal(within),
                      value_range=tuple(kinds.decimal(v) for v in spec.get("value_range", ())),
                      best=None if spec.get("best") is None else kinds.decimal(spec["best"]))

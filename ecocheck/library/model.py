@@ -12,6 +12,7 @@ from ecocheck.base.words import BINDING, LEVELS
 
 _LEVEL_ONLY = {level: Message(f"scope.{level}") for level in LEVELS}
 _COASTAL_ONLY = Message("scope.coastal")
+_COASTAL_LEVEL_ONLY = {level: Message(f"scope.coastal_{level}") for level in LEVELS}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class RuleCells:
 
     words: tuple[tuple[str, Any], ...] = ()  # a word that stands for a value, e.g. 已消除 → 100
     number_is: str = ""  # "delta": a plain number is the change itself (修订版 △EQI: the table prints −0.45)
+    decline_names: tuple[str, ...] = ()  # names under which a plain number is the decrease (…下降幅度)
     delta_within: Any = None  # a change beyond ± this is implausible (an index level given as the change)
     value_range: tuple = ()  # (low, high) the value must lie in, e.g. an index of 0–100
     best: Any = None  # the best possible value (a share of 100 or 0) when the name does not show it is a share
@@ -121,10 +123,11 @@ class Indicator:
 
     def applies_to(self, profile: "Profile") -> tuple[bool, Message | None]:
         """Whether the indicator applies to a region, and why not when it does not."""
-        if profile.level not in self.levels:  # then it applies to the other level only
+        other_level = profile.level not in self.levels  # then it applies to the other level only
+        if self.coastal_only and not profile.coastal:  # an inland county: both reasons, coastal first
+            return False, _COASTAL_LEVEL_ONLY[self.levels[0]] if other_level else _COASTAL_ONLY
+        if other_level:
             return False, _LEVEL_ONLY[self.levels[0]]
-        if self.coastal_only and not profile.coastal:
-            return False, _COASTAL_ONLY
         return True, None
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ecocheck.base.words import ATTRIBUTE_WORDS, LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import fit
-from ecocheck.output.common import INDICATOR_HEAD, TITLES, problem_location, ratio_text, total_line
+from ecocheck.output.common import INDICATOR_HEAD, TITLES, conclusion, problem_location, ratio_text, total_line
 from ecocheck.output.neutral import markdown_text, terminal_text
 
 # The text summary's own columns; its titles and indicator columns are the exports' (common).
@@ -24,8 +24,35 @@ HEAD = {lang: {"counties": COUNTY_COLUMNS[lang], "indicators": INDICATOR_HEAD[la
 
 def county_cells(c: dict[str, Any], lang: str) -> list[Any]:
     return [c["region"], LEVEL_WORDS[lang][c["level"]], c["year"], c["edition"], c["binding_pass"], c["binding_fail"],
-            c["binding_missing"], ratio_text(c["reference_pass_ratio"]), STATUS_WORDS[lang][c["verdict"]],
+            c["binding_missing"], ratio_text(c["reference_pass_ratio"]), STATUS_WORDS[lang][conclusion(c)],
             "、".join(c["failed_binding"])]
+
+
+CONCLUSION_STYLE = {"pass": "green", "fail": "bold red", "missing": "yellow"}
+
+
+class _OfBasis:
+    """The county rows of one basis (measured values, or a plan's targets), re-iterable like
+    the summary's own view: made one at a time each time they are read."""
+
+    def __init__(self, counties: Iterable[dict[str, Any]], basis: str) -> None:
+        self.counties, self.basis = counties, basis
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (c for c in self.counties if c.get("basis", "measured") == self.basis)
+
+
+def by_basis(summary: dict[str, Any], lang: str) -> list[tuple[str, dict[str, Any]]]:
+    """The county tables to show, each with its title: measured values, then plan targets apart
+    (a plan's 达标 is a target that would meet the standard, not a measured result)."""
+    title = HEAD[lang]["t_counties"]
+    if not summary.get("plans"):
+        return [(title, summary)]
+    tables = [] if summary["plans"] == summary["evaluated"] else [(title, {**summary, "counties": _OfBasis(summary["counties"], "measured")})]
+    return tables + [(PLAN_TITLE[lang], {**summary, "counties": _OfBasis(summary["counties"], "plan")})]
+
+
+PLAN_TITLE = {"zh": "各地区规划目标（规划值，非实测）", "en": "Plan targets (a plan's values, not measured)"}
 
 
 def county_table(summary: dict[str, Any], lang: str) -> list[list[Any]]:
@@ -58,7 +85,7 @@ def _county_rows(summary: dict[str, Any], lang: str, below: bool):
     for c in summary["counties"]:
         cells = _terminal(county_cells(c, lang))
         styles: list[str | None] = [None] * len(cells)
-        styles[8] = "green" if c["binding_met"] else "bold red"
+        styles[8] = CONCLUSION_STYLE[conclusion(c)]
         styles[5] = "bold red" if c["binding_fail"] else None
         styles[6] = "yellow" if c["binding_missing"] else None
         if below:
@@ -91,7 +118,7 @@ def _county_lines(summary: dict[str, Any], lang: str, width: int) -> Iterator[fi
         if cells[9]:
             details.append((f"{h['counties'][9]}{sep}{cells[9]}", None))
         title = f"{cells[0]} {cells[1]} {cells[2]} ({cells[3]})"
-        yield from fit.stacked(title, cells[8], "green" if c["binding_met"] else "bold red", details, width)
+        yield from fit.stacked(title, cells[8], CONCLUSION_STYLE[conclusion(c)], details, width)
 
 
 def _indicator_lines(summary: dict[str, Any], lang: str, width: int) -> Iterator[fit.Line]:
@@ -129,9 +156,10 @@ def fitted_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: st
     """The summary as styled lines at this width; summary["counties"] may be a view that makes
     each row as it is needed (BatchSummary.as_stream): it is read a few times, never held."""
     h = HEAD[lang]
-    yield [(h["t_counties"], "bold")]
-    yield from _county_lines(summary, lang, width)
-    yield []
+    for title, counties in by_basis(summary, lang):
+        yield [(title, "bold")]
+        yield from _county_lines(counties, lang, width)
+        yield []
     yield [(h["t_indicators"], "bold")]
     yield from _indicator_lines(summary, lang, width)
     if errors:
@@ -171,9 +199,11 @@ def markdown_lines(summary: dict[str, Any], errors: list[dict[str, Any]], lang: 
         for row in rows:
             yield "| " + " | ".join(markdown_text(v) for v in row) + " |"
 
-    yield from (f"## {h['t_counties']}", "")
-    yield from table(h["counties"], (county_cells(c, lang) for c in summary["counties"]))
-    yield from ("", f"## {h['t_indicators']}", "")
+    for title, counties in by_basis(summary, lang):
+        yield from (f"## {title}", "")
+        yield from table(h["counties"], (county_cells(c, lang) for c in counties["counties"]))
+        yield ""
+    yield from (f"## {h['t_indicators']}", "")
     yield from table(h["indicators"], indicator_table(summary, lang))
     if errors:
         yield from ("", f"## {h['t_errors']}", "")

@@ -77,11 +77,21 @@ def ratio_text(value: float | None) -> str:
 # The cross-county summary (xlsx 汇总 sheet, html summary table), one row per county.
 COUNTY_HEAD = {
     "zh": ["地区", "级别", "年份", "版本", "结论", "约束性达标", "其中申报", "约束性未达标", "约束性缺数据",
-           "参考性达标率", "未达标的约束性指标", "缺数据的约束性指标", "文件"],
+           "参考性达标率", "未达标的约束性指标", "缺数据的约束性指标", "文件", "依据"],
     "en": ["Region", "Level", "Year", "Edition", "Verdict", "Binding pass", "of which declared", "Binding fail",
            "Binding missing", "Reference ratio", "Failing binding indicators",
-           "Binding indicators without data", "File"],
+           "Binding indicators without data", "File", "Basis"],
 }
+BASIS_WORDS = {"zh": {"measured": "实测", "plan": "规划"}, "en": {"measured": "measured", "plan": "plan"}}
+
+
+def conclusion(county: dict[str, Any]) -> str:
+    """达标 / 未达标 / 缺数据 of a county row: no binding failure but binding gaps is 缺数据, not 未达标."""
+    return county.get("conclusion") or county["verdict"]
+
+
+def basis_word(county: dict[str, Any], lang: str) -> str:
+    return BASIS_WORDS[lang][county.get("basis", "measured")]
 INDICATOR_HEAD = {
     "zh": ["版本", "序号", "指标名称", "属性", "达标", "未达标", "缺数据", "不适用"],
     "en": ["Edition", "No.", "Indicator", "Type", "Pass", "Fail", "Missing", "N/A"],
@@ -94,12 +104,18 @@ TITLES = {
     "zh": {"counties": "各地区汇总", "indicators": "各指标情况（制约最多的在前）", "errors": "无法读取的文件",
            "chart": "各指标达标情况", "report": "生态文明建设示范区指标核查",
            "total": "共 {files} 个文件：评估 {evaluated} 个，约束性全部达标 {met} 个，"
-                    "未全部达标 {not_met} 个，无法读取 {unreadable} 个"},
+                    "未全部达标 {not_met} 个，无法读取 {unreadable} 个",
+           "total_plans": "共 {files} 个文件：实测 {measured} 个（约束性全部达标 {met} 个，未全部达标 {not_met} 个），"
+                          "规划目标 {plans} 个（约束性全部达标 {plans_met} 个，未全部达标 {plans_not_met} 个），"
+                          "无法读取 {unreadable} 个"},
     "en": {"counties": "Counties", "indicators": "Indicators (those holding most counties back first)",
            "errors": "Files that could not be read", "chart": "Indicators across counties",
            "report": "Ecological civilization demonstration indicators check",
            "total": "{files} files: {evaluated} evaluated, {met} meet every binding indicator, "
-                    "{not_met} do not, {unreadable} unreadable"},
+                    "{not_met} do not, {unreadable} unreadable",
+           "total_plans": "{files} files: {measured} measured ({met} meet every binding indicator, {not_met} do not), "
+                          "{plans} plan targets ({plans_met} meet every binding indicator, {plans_not_met} do not), "
+                          "{unreadable} unreadable"},
 }
 
 
@@ -120,9 +136,18 @@ def profile_text(profile: dict[str, Any], lang: str) -> str:
 
 
 def total_line(summary: dict[str, Any], lang: str) -> str:
-    line = TITLES[lang]["total"].format(files=summary["files"], evaluated=summary["evaluated"],
-                                       met=summary["binding_met"], not_met=summary["binding_not_met"],
-                                       unreadable=summary["unreadable"])
+    plans = summary.get("plans", 0)
+    if plans:  # measured results and a plan's targets are counted apart
+        measured = summary["evaluated"] - plans
+        measured_met = summary["binding_met"] - summary["plans_binding_met"]
+        line = TITLES[lang]["total_plans"].format(
+            files=summary["files"], measured=measured, met=measured_met, not_met=measured - measured_met,
+            plans=plans, plans_met=summary["plans_binding_met"], plans_not_met=plans - summary["plans_binding_met"],
+            unreadable=summary["unreadable"])
+    else:
+        line = TITLES[lang]["total"].format(files=summary["files"], evaluated=summary["evaluated"],
+                                           met=summary["binding_met"], not_met=summary["binding_not_met"],
+                                           unreadable=summary["unreadable"])
     return with_skipped(line, summary, lang)
 
 

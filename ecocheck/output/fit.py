@@ -214,7 +214,8 @@ def _lines(columns: Sequence[Column], rows: Callable[[], Iterable[Row]], widths:
 
 def _block(cells: Sequence[str], styles: Sequence[str | None], columns: Sequence[Column], widths: list[int],
            row_style: str | None) -> Iterator[Line]:
-    wrapped = [[cell] if "\n" not in cell and width_of(cell) <= w else wrap(cell, w, c.whole_words)
+    # a header that fits on one line drops its break mark (a zero-width space, invisible but copied)
+    wrapped = [[cell.replace(BREAK, "")] if "\n" not in cell and width_of(cell) <= w else wrap(cell, w, c.whole_words)
                for cell, w, c in zip(cells, widths, columns)]
     height = max(map(len, wrapped))
     gap = " " * GAP

@@ -18,8 +18,8 @@ from typing import Any
 from ecocheck.base.words import LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, TITLES, clean, county_key, export_renderers, flat_results, problem_location,
-    profile_text, ratio_text, total_line,
+    COUNTY_HEAD, ERROR_HEAD, TITLES, basis_word, clean, conclusion, county_key, export_renderers, flat_results,
+    problem_location, profile_text, ratio_text, total_line,
 )
 
 STATUS_CLASS = {"pass": "s-pass", "fail": "s-fail", "missing": "s-missing", "not_applicable": "s-na"}
@@ -113,20 +113,20 @@ def summary_section(summary: dict[str, Any], anchors: dict[tuple, str], lang: st
     for c in summary["counties"]:
         anchor = anchors.get(county_key(c))
         region = f"<a href=\"#{anchor}\">{_e(c['region'])}</a>" if anchor else _e(c["region"])
-        verdict = "s-pass" if c["binding_met"] else "s-fail"
+        verdict = f"s-{conclusion(c)}"
         fail_cls = " s-fail" if c["binding_fail"] else ""
         missing_cls = " s-missing" if c["binding_missing"] else ""
         body.append(
             f"<tr><td class=\"region\">{region}</td><td>{_e(LEVEL_WORDS[lang].get(c['level'], c['level']))}</td>"
             f"<td class=\"num\">{_e(c['year'])}</td><td>{_e(c['edition'])}</td>"
-            f"<td class=\"verdict {verdict}\">{_e(STATUS_WORDS[lang][c['verdict']])}</td>"
+            f"<td class=\"verdict {verdict}\">{_e(STATUS_WORDS[lang][conclusion(c)])}</td>"
             f"<td class=\"num\">{_e(c['binding_pass'])}</td><td class=\"num\">{_e(c.get('binding_declared', 0))}</td>"
             f"<td class=\"num{fail_cls}\">{_e(c['binding_fail'])}</td>"
             f"<td class=\"num{missing_cls}\">{_e(c['binding_missing'])}</td>"
             f"<td class=\"num\">{_e(ratio_text(c['reference_pass_ratio']))}</td>"
             f"<td class=\"list\">{_e('、'.join(c['failed_binding']))}</td>"
             f"<td class=\"list\">{_e('、'.join(c['missing_binding']))}</td>"
-            f"<td class=\"meta\">{_e(c.get('file', ''))}</td></tr>\n")
+            f"<td class=\"meta\">{_e(c.get('file', ''))}</td><td>{_e(basis_word(c, lang))}</td></tr>\n")
     return (f"<section id=\"summary\"><h2>{_e(TITLES[lang]['counties'])}</h2>\n"
             + _table(COUNTY_HEAD[lang], body, "counties") + "</section>\n")
 

@@ -18,8 +18,8 @@ WORDS = {
         "verdict_fail": "结论：约束性指标未全部达标",
         "failed": "未达标", "missing_list": "缺数据", "edition": "标准版本", "region": "地区",
         "year": "年份", "unverified_note": "† 未核实：该指标的阈值或适用范围未能在来源文件中核实",
-        "declared_note": "（申报）表示结论仅依据申报的 met，而非实测数值",
-        "warnings": "提示",
+        "declared_note": "（申报）表示结论仅依据地区的申报，而非实测数值",
+        "warnings": "提示", "basis_plan": "依据：规划目标值（非实测）",
     },
     "en": {
         "declared": "declared", "unverified": "unverified", "previous": "prev", "target": "target",
@@ -29,7 +29,7 @@ WORDS = {
         "missing_list": "missing data", "edition": "Edition", "region": "Region", "year": "Year",
         "unverified_note": "† unverified: threshold or applicability not confirmed by a source document",
         "declared_note": "(declared) means the verdict rests only on the county's declared `met`, not on measured values",
-        "warnings": "Warnings",
+        "warnings": "Warnings", "basis_plan": "Basis: a plan's target values (not measured)",
     },
 }
 
@@ -94,7 +94,7 @@ def summary_lines(report: dict[str, Any], lang: str) -> list[str]:
     st = STATUS_WORDS[lang]
 
     def counts(bucket: dict[str, int]) -> str:
-        text = "，".join(f"{st[k]} {bucket[k]}" for k in STATUSES)
+        text = ("，" if lang == "zh" else ", ").join(f"{st[k]} {bucket[k]}" for k in STATUSES)
         if bucket.get("declared"):
             text += f"（其中申报 {bucket['declared']}）" if lang == "zh" else f" (declared: {bucket['declared']})"
         return text
@@ -118,8 +118,11 @@ def summary_lines(report: dict[str, Any], lang: str) -> list[str]:
 def heading(report: dict[str, Any], lang: str) -> str:
     w = WORDS[lang]
     sep = "：" if lang == "zh" else ": "
-    return (f"{w['region']}{sep}{report['region']}  {w['year']}{sep}{report['year']}  "
+    text = (f"{w['region']}{sep}{report['region']}  {w['year']}{sep}{report['year']}  "
             f"{w['edition']}{sep}{report['edition_title']} ({report['edition']})")
+    if report.get("basis") == "plan":  # a plan's 达标 is a target that would meet the standard
+        text += f"  {w['basis_plan']}"
+    return text
 
 
 def footnotes(report: dict[str, Any], lang: str) -> list[str]:

@@ -32,8 +32,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ecocheck.base.words import LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, INDICATOR_HEAD, TITLES, attribute_word, clean, county_key, export_renderers,
-    flat_results, problem_location, profile_text, total_line,
+    COUNTY_HEAD, ERROR_HEAD, INDICATOR_HEAD, TITLES, attribute_word, basis_word, clean, conclusion, county_key,
+    export_renderers, flat_results, problem_location, profile_text, total_line,
 )
 
 # Fill and font colours of the 结果 cell (Excel's own Good / Bad / Neutral styles, and grey).
@@ -297,11 +297,11 @@ def summary_sheet(ws: Worksheet, summary: dict[str, Any], errors: list[dict[str,
     counties = summary["counties"]
     for c in counties:
         rows.append([c["region"], LEVEL_WORDS[lang].get(c["level"], c["level"]), c["year"], c["edition"],
-                     STATUS_WORDS[lang][c["verdict"]], c["binding_pass"], c.get("binding_declared", 0),
+                     STATUS_WORDS[lang][conclusion(c)], c["binding_pass"], c.get("binding_declared", 0),
                      c["binding_fail"], c["binding_missing"],
                      "—" if c["reference_pass_ratio"] is None else c["reference_pass_ratio"],
                      "、".join(c["failed_binding"]),
-                     "、".join(c["missing_binding"]), c.get("file", "")])
+                     "、".join(c["missing_binding"]), c.get("file", ""), basis_word(c, lang)])
     last = _table_sheet(ws, total_line(summary, lang), COUNTY_HEAD[lang], rows,
                         [20, 6, 6, 8, 8, 12, 10, 14, 14, 14, 50, 50, 40])
     for r, c in enumerate(counties, start=3):
@@ -314,7 +314,7 @@ def summary_sheet(ws: Worksheet, summary: dict[str, Any], errors: list[dict[str,
         ratio = ws.cell(row=r, column=10)
         if isinstance(ratio.value, float):
             ratio.number_format = "0.0%"
-        status = "pass" if c["binding_met"] else "fail"
+        status = conclusion(c)
         verdict = ws.cell(row=r, column=5)
         verdict.fill = fill(status)
         verdict.font = status_font(status, bold=True)

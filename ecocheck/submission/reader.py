@@ -22,14 +22,14 @@ from ecocheck.submission.model import Submission
 from ecocheck.base.names import suggestion
 from ecocheck.library.loader import Library
 from ecocheck.base.values import ValueProblem, format_number, normalize_text, parse_number
-from ecocheck.base.words import FAIL, LEVEL_ALIASES, LEVELS
+from ecocheck.base.words import FAIL, LEVEL_ALIASES, LEVELS, PASS
 from ecocheck.submission import cells
 from ecocheck.base.yamlsafe import Located, is_date_text, load_file, load_text
 
 TOP_KEYS = ("region", "level", "year", "edition", "profile", "indicators", "basis", "previous",
             "province", "city", "source", "note",
             "plan_values")  # values for plan targets outside the standard: ecocheck.series.plans
-ENTRY_FIELDS = ("value", "previous", "target", "delta", "met", "applicable", "source", "note")
+ENTRY_FIELDS = ("value", "previous", "target", "delta", "decline", "met", "applicable", "source", "note")
 NUMERIC_FIELDS = ("previous", "target", "delta")
 _ENTRY_FIELD_SET = frozenset(ENTRY_FIELDS)
 _CELL_ONLY = frozenset(("value", "source", "note"))  # a table's cell as imported: its value and where it is
@@ -314,7 +314,7 @@ class _Reader:
     """How the value of one indicator or sub-item is read: worked out once per rule, not per file."""
 
     __slots__ = ("id", "name", "criterion", "number", "bounds", "items", "cells", "unit", "other_units", "fraction",
-                 "may_not_apply", "words", "best")
+                 "may_not_apply", "words", "best", "decline", "decline_names")
 
     def __init__(self, rule: Indicator | SubItem, words: cells.CellWords, rid: str, may_not_apply: bool) -> None:
         self.id = rid
@@ -327,6 +327,8 @@ class _Reader:
         self.other_units = frozenset(unit for unit, _ in getattr(rule, "by_unit", ()))  # units read another way
         self.best = _best(rule, self.bounds)
         self.words = words
+        self.decline = _decline_reading(rule)
+        self.decline_names = frozenset(normalize_text(name) for name in rule.cells.decline_names)
         # a share in percent whose threshold is 10 or more: 0 < x ≤ 1 is likely an Excel fraction
         self.fraction = self.unit == "%" and self.number and _least_bound(rule.criterion) >= 10
         # a sub-item, or a 参考性 indicator, may be declared not applicable (不涉及); a 约束性 one may not
@@ -338,6 +340,18 @@ class _Reader:
             for name in (item.id, item.name, *item.aliases):
                 self.items.setdefault(name, (item, reader))
                 self.items.setdefault(normalize_text(name), (item, reader))
+
+
+def _decline_reading(rule: Any) -> str:
+    """What a decrease (`decline:`) gives: "value" where the value is itself a decrease (its cells
+    say `change: decrease`, or it is a threshold of the decrease like PM2.5浓度下降幅度 in %),
+    "change" where the value is a level that should fall (劣V类水体比例: the delta is −decline),
+    "" where the indicator is not measured as a decrease."""
+    if rule.cells.change == "decrease":
+        return "value"
+    if rule.criterion is not None and _direction(rule.criterion) == "lower":
+        return "change"
+    return ""
 
 
 def _best(rule: Any, bounds: tuple[Decimal, Decimal] | None) -> Decimal | None:
@@ -484,18 +498,31 @@ def _common_fields(c: _Collector, entry: Entry, raw: dict, path: tuple) -> None:
 
 
 def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context) -> Entry:
+    entry = _fields(c, reader, raw, path, ctx)
+    if isinstance(raw, dict) and raw.get("decline") is not None:
+        _decline_field(c, reader, entry, raw, path, ctx)
+    return entry
+
+
+def _fields(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context) -> Entry:
     name, bounds = reader.name, reader.bounds
-    if reader.cells.number_is == "delta":
-        # the table prints the change itself (修订版 △EQI: −0.45), alone or as an imported cell, its
-        # text quoted: {value: "−0.45", source: …} (a number there, {value: 60}, is the index itself)
+    named_decline = bool(reader.decline_names) and normalize_text(str(path[-1])) in reader.decline_names
+    if reader.cells.number_is == "delta" or named_decline:
+        # the table prints the change itself (修订版 △EQI: −0.45), or the decrease under a name that
+        # says so (劣V类水体比例下降幅度: 2), alone or as an imported cell, its text quoted:
+        # {value: "−0.45", source: …} (a number there, {value: 60}, is the index itself)
         cell, at = raw, path
         if isinstance(raw, dict) and isinstance(raw.get("value"), str) and raw.keys() <= _CELL_ONLY:
             cell, at = raw["value"], path + ("value",)
-        if _is_number_cell(cell, reader, ctx):
+        # (a word standing for a value, 已消除, is the share itself, not a decrease)
+        if _is_number_cell(cell, reader, ctx) and not (named_decline and _is_word(cell)):
             entry = Entry(raw=cell, path=path)
             if cell is not raw:
                 _common_fields(c, entry, raw, path)
-            entry.delta = _delta(c, reader, cell, at, ctx, entry)
+            if named_decline:
+                _decline(c, reader, entry, cell, at, ctx)
+            else:
+                entry.delta = _delta(c, reader, cell, at, ctx, entry)
             return entry
     kind = raw.__class__
     if reader.number:  # the usual cases, quickly (the same checks in the same order as below)
@@ -571,7 +598,7 @@ def _read_cell(c: _Collector, reader: _Reader, entry: Entry, value: str, path: t
         _declare(entry, False, shown)
         return
     if kind == cells.RESTATED:
-        _restated(c, reader, entry, reading, shown, path)
+        _restated(c, reader, entry, reading, shown, path, ctx)
         return
     if kind == cells.NOT_APPLICABLE:
         if reader.may_not_apply:
@@ -623,12 +650,20 @@ def _declare(entry: Entry, met: bool, text: str) -> None:
     entry.note = "；".join(filter(None, [text, entry.note]))
 
 
-def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading, shown: str, path: tuple) -> None:
+def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading, shown: str, path: tuple,
+              ctx: _Context) -> None:
     """达标, 不降低, 完成上级规定的目标任务 …: declared met; only the restated parts of a compound requirement."""
     said = set(reading.parts)
     criterion = reader.criterion
     parts = getattr(criterion, "parts", ())
     bands = getattr(criterion, "bands", ())
+    if "all" not in said and not (parts or bands) and not _states(criterion, said, reader, ctx):
+        # 不降低 for “≥35”: a word about last year says nothing about a level's bound
+        entry.note = "；".join(filter(None, [shown, entry.note]))
+        entry.warning = Message("cell.other_requirement", cell=shown, requirement=criterion.describe(ctx.profile))
+        c.warn(path, f"{reader.name}: “{shown}” does not state the requirement “{criterion.describe(ctx.profile)}”; "
+               "it stays 缺数据", "give the measured value", code="declared", indicator=reader.id)
+        return
     if "all" not in said and (parts or bands):
         # what each part of the requirement is, as the cell words name it: its printed text
         # (保持稳定或持续改善 restates a trend however the part decides it), else its kind
@@ -638,7 +673,8 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
             entry.note = "；".join(filter(None, [shown, entry.note]))
             if parts and covered:
                 entry.met_parts = tuple(covered)
-            # a band's requirement depends on the value: one band's words declare nothing
+            elif covered:  # a band's requirement depends on the value: one band's words decide nothing
+                entry.met_bands = tuple(covered)
             c.warn(path, f"{reader.name}: “{shown}” restates only part of the requirement "
                    f"“{criterion.describe()}”; that part is read as declared, the rest stays 缺数据",
                    "give the measured value (with last year's, and the assigned target)",
@@ -648,6 +684,16 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
     c.warn(path, f"{reader.name}: “{shown}” restates the requirement; it is read as a declaration "
            "(达标（申报）)", "a measured value (with last year's, and the assigned target) lets ecocheck decide",
            code="declared", indicator=reader.id)
+
+
+def _states(criterion: Any, said: set[str], reader: _Reader, ctx: _Context) -> bool:
+    """Whether words restating `said` (trend, superior_target) state a one-part requirement: its
+    own kind, or a change that a stable value meets (△EQI≥-1 is met by 保持稳定; 提高幅度≥2 is not)."""
+    if _part_kind(criterion, reader) in said:
+        return True
+    if "trend" in said and criterion.KIND == "change":
+        return criterion.evaluate(Entry(delta=Decimal(0)), ctx.profile).status == PASS
+    return False
 
 
 def _part_kind(part: Any, reader: _Reader) -> str:
@@ -729,6 +775,42 @@ def _numeric_fields(c: _Collector, entry: Entry, reader: _Reader, raw: dict, pat
                 entry.delta = _delta(c, reader, raw[key], path + (key,), ctx, entry)
             else:
                 setattr(entry, key, _number(c, reader, raw[key], path + (key,), reader.bounds, ctx, entry))
+
+
+def _decline(c: _Collector, reader: _Reader, entry: Entry, raw: Any, path: tuple, ctx: _Context) -> None:
+    """A decrease from last year, as the indicator is measured (see _decline_reading)."""
+    if not reader.decline:
+        _cell_problem(c, reader, entry, path, f"{reader.name} is not measured as a decrease; `decline` does not apply",
+                      "give the value (with last year's as `previous`), or the change as `delta`", code="value-type")
+        return
+    number = _number(c, reader, raw, path, None, ctx, entry)
+    if number is None:
+        return
+    if reader.decline == "value":
+        entry.value = number
+    else:  # the level fell by `number`: its change is the opposite
+        entry.delta = -number
+
+
+def _decline_field(c: _Collector, reader: _Reader, entry: Entry, raw: dict, path: tuple, ctx: _Context) -> None:
+    """`decline:` beside the other fields: it may repeat what `value` or `delta` says, never contradict it."""
+    same = "value" if reader.decline == "value" else "delta"
+    said = getattr(entry, same)
+    if raw.get(same) is not None and said is None:  # the other field could not be read: its problem is reported
+        return
+    _decline(c, reader, entry, raw["decline"], path + ("decline",), ctx)
+    read = getattr(entry, same)
+    if said is not None and read is not None and read != said:
+        shown = read if same == "value" else -read
+        _cell_problem(c, reader, entry, path + ("decline",), f"{reader.name}: `decline` {format_number(shown)} "
+                      f"and `{same}` {format_number(said)} disagree", "keep one of them", code="value-type")
+        setattr(entry, same, None)
+    elif said is not None:
+        setattr(entry, same, said)
+
+
+def _is_word(cell: Any) -> bool:
+    return isinstance(cell, str) and not any(ch.isdigit() for ch in cell)
 
 
 def _is_number_cell(raw: Any, reader: _Reader, ctx: _Context) -> bool:

@@ -41,7 +41,7 @@ def test_numbers_are_written_as_reports_write_them():
 def test_messages_nest_and_join_in_the_same_language():
     inner = Joined([Message("value.not_given"), Message("previous.not_given")])
     named = Message("item.reason", name="优良天数比例", reason=inner)
-    assert named.render("zh") == "优良天数比例：未提供数值；缺上年数值 previous"
+    assert named.render("zh") == "优良天数比例：未提供数值；缺上年数值"
     assert named.render("en") == "优良天数比例: no value given; last year's value not given (previous)"
     words = Joined([Message("state.not_given"), Message("value.not_given")], "sep.words")
     assert (words.render("zh"), words.render("en")) == ("未填写状态、未提供数值", "no state given, no value given")

@@ -160,3 +160,41 @@ def test_a_bad_file_has_one_location_in_evaluate_batch_table_csv_and_json(tmp_pa
     from ecocheck.base.errors import location
 
     assert location(error["file"], error["line"], error["column"]) == where
+
+
+def _counties(tmp_path, files: dict[str, str], *args: str):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return run_cli("batch", str(tmp_path), *args)
+
+
+def test_a_county_without_failures_but_with_gaps_is_missing_not_failing(tmp_path):
+    """结论 of a county with 0 未达标 and some 缺数据 is 缺数据 (its exit is still 1: not all met)."""
+    from conftest import PASSING_2021
+
+    gaps = {k: v for k, v in PASSING_2021.items() if k not in ("河长制", "生态环境信息公开率")}
+    failing = {**PASSING_2021, "河长制": "未实施"}
+    done = _counties(tmp_path, {"a.yaml": submission(gaps, region="甲县"), "b.yaml": submission(failing, region="乙县")},
+                     "-f", "json")
+    assert done.returncode == 1, done.stderr
+    rows = {c["region"]: c for c in json.loads(done.stdout)["summary"]["counties"]}
+    assert (rows["甲县"]["conclusion"], rows["甲县"]["verdict"], rows["甲县"]["binding_fail"]) == ("missing", "fail", 0)
+    assert rows["乙县"]["conclusion"] == "fail"
+    table = run_cli("batch", str(tmp_path)).stdout
+    assert [line.split()[-1] for line in table.splitlines() if line.startswith(("甲县", "乙县"))][:1] == ["缺数据"]
+
+
+def test_plan_targets_are_marked_and_kept_apart_from_measured_results(tmp_path):
+    from conftest import PASSING_2021
+
+    files = {"now.yaml": submission(PASSING_2021, region="甲县", year=2022),
+             "plan.yaml": submission(PASSING_2021, region="甲县", year=2035, basis="plan")}
+    doc = json.loads(_counties(tmp_path, files, "-f", "json").stdout)["summary"]
+    assert (doc["plans"], doc["plans_binding_met"], doc["evaluated"]) == (1, 1, 2)
+    assert {c["year"]: c["basis"] for c in doc["counties"]} == {2022: "measured", 2035: "plan"}
+    text = run_cli("batch", str(tmp_path)).stdout
+    measured, plans = text.index("各地区汇总"), text.index("各地区规划目标（规划值，非实测）")
+    assert measured < text.index(" 2022 ") < plans < text.index(" 2035 ")
+    assert "实测 1 个（约束性全部达标 1 个，未全部达标 0 个），规划目标 1 个（约束性全部达标 1 个" in text
+    one = run_cli("evaluate", str(tmp_path / "plan.yaml")).stdout
+    assert "依据：规划目标值（非实测）" in one.splitlines()[0]

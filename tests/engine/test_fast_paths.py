@@ -152,7 +152,8 @@ def test_summary_rows_come_back_as_given_in_file_region_year_order():
                 "binding_pass": 20 - len(failed), "binding_fail": len(failed), "binding_missing": 0,
                 "binding_declared": 1, "reference_pass": 3, "reference_applicable": 7,
                 "reference_pass_ratio": 0.4286, "verdict": "pass" if met else "fail", "binding_met": met,
-                "failed_binding": list(failed), "missing_binding": []}
+                "failed_binding": list(failed), "missing_binding": [],
+                "conclusion": "pass" if met else "fail", "basis": "measured" if year < 2030 else "plan"}
 
     rows = [row("a.yaml", "喀左县", 2022, True), row("a.yaml", "Zhangwu 彰武县", 2021, False, ["河长制"]),
             row("a.yaml", "喀左县", 2019, True), row("b/c.yml", "𠀋县", 2020, False, ["河长制", "林草覆盖率"]),
@@ -169,7 +170,7 @@ def test_summary_rows_come_back_as_given_in_file_region_year_order():
         assert list(summary.as_stream()["counties"]) == expected
         assert summary.totals() == {"files": 6, "evaluated": 6, "binding_met": 4, "binding_not_met": 2, "unreadable": 0,
                                 "skipped": {"hidden": 0, "not_yaml": 0, "symlinked_folder": 0},
-                                "with_problems": 0}
+                                "with_problems": 0, "plans": 1, "plans_binding_met": 1}
         assert summary.exit_code() == 1
     summary = BatchSummary()
     summary.add_county(CountyRow.from_dict(rows[0]))

@@ -27,7 +27,8 @@ def own_words(reason, lang: str) -> str:
     if isinstance(reason, Outcome):
         return "" if reason.message is None else own_words(reason.message, lang)
     if isinstance(reason, Joined):
-        return getattr(CATALOGUE[reason.separator], lang).join(own_words(p, lang) for p in reason.parts)
+        return getattr(CATALOGUE[reason.separator], lang).join(
+            own_words(p, lang) if isinstance(p, (Message, Joined, Outcome)) else "" for p in reason.parts)
     if isinstance(reason, Message):
         params = {name: own_words(value, lang) if isinstance(value, (Message, Joined, Outcome)) else ""
                   for name, value in reason.params.items()}

@@ -201,6 +201,18 @@ def target_trend(direction: str, t: Any, step: Any) -> Spec:
     return Spec(tuple(variants), ok, bad)
 
 
+def named_as_decline(spec: Spec, step: Any, *, target: bool = False) -> Spec:
+    """A share that should fall, under a name that says decrease (劣V类水体比例下降幅度): a bare
+    number there is how much it fell (the change is its opposite), a negative one a rise."""
+    fell, rose = n(step), n(-Decimal(str(step)))
+    bare = [V("bare-number-is-the-decline", fell, MISSING if target else PASS),
+            V("negative-bare-number-is-a-rise", rose, FAIL),
+            V("decline-field", {"decline": fell}, MISSING if target else PASS),
+            V("decline-field-and-the-same-delta", {"decline": fell, "delta": rose}, MISSING if target else PASS)]
+    kept = tuple(v for v in spec.variants if not v.suffix.startswith("bare-number"))
+    return Spec(kept + tuple(bare), spec.ok, spec.bad)
+
+
 def in_unit(spec: Spec, unit: str) -> Spec:
     """The same variants with each value written with its unit, as a table prints it."""
     def written(entry: Any) -> Any:
@@ -444,7 +456,7 @@ ROWS_2019: list[Case] = [
     *air(E19),  # 完成上级规定的考核任务；保持稳定或持续改善 (000:174)
     *composite(E19, "water", "water_quality", "水环境质量", [  # same requirement (000:191)
         Item("class-iii", "水质达到或优于Ⅲ类比例提高幅度", target_trend("higher", 70, 5)),
-        Item("worse-than-v", "劣V类水体比例下降幅度", target_trend("lower", 5, 1)),
+        Item("worse-than-v", "劣V类水体比例下降幅度", named_as_decline(target_trend("lower", 5, 1), 1, target=True)),
         Item("black-odorous", "黑臭水体消除比例", target_trend("higher", 90, 5)),
     ]),
     # 9 近岸海域水质优良（一、二类）比例: coastal only, county and city; not in the seeds
@@ -617,7 +629,7 @@ ROWS_2021: list[Case] = [
     *composite(E21, "water", "water_quality", "水环境质量", [
         Item("class-iii", "水质达到或优于Ⅲ类比例提高幅度", trend("higher", 80, 5),
              extra=(V("needs-no-target", {"value": 80, "previous": 80, "target": 90}, PASS),)),
-        Item("worse-than-v", "劣V类水体比例下降幅度", trend("lower", 5, 1)),
+        Item("worse-than-v", "劣V类水体比例下降幅度", named_as_decline(trend("lower", 5, 1), 1)),
         Item("black-odorous", "黑臭水体消除比例", trend("higher", 90, 5)),
     ]),
     # 9 近岸海域水质优良（一、二类）比例: coastal and (per the rule) city only; not in the seeds

@@ -246,7 +246,7 @@ def test_xlsx_summary_indicator_and_error_sheets(batch):
     wb = open_xlsx(xlsx.render(reports, errors, summary))
     ws = wb["汇总"]
     assert ws.freeze_panes == "A3"
-    assert ws.auto_filter.ref == f"A2:M{2 + len(summary['counties'])}"
+    assert ws.auto_filter.ref == f"A2:N{2 + len(summary['counties'])}"
     assert ws["A2"].value == "地区" and ws["E2"].value == "结论"
     regions = [ws.cell(row=r, column=1).value for r in range(3, 3 + len(summary["counties"]))]
     assert regions == [c["region"] for c in summary["counties"]]

@@ -211,3 +211,42 @@ def test_the_2019_climate_is_the_arid_class_when_the_terrain_is():
 
     result = next(r for r in evaluate(arid, library.get("2019")).results if r.id == "eco_environment_index")
     assert result.status == "pass" and "按地区类型“干旱半干旱地区”取同一类" in result.reason
+
+
+def _worse_than_v(entry) -> object:
+    sub = parse_submission_text(submission({"水环境质量": {"劣V类水体比例下降幅度": entry}}), LIB, strict=False)
+    return sub.entries["water_quality"].items["water_worse_than_v_ratio"], sub.problems
+
+
+@pytest.mark.parametrize("entry, delta", [
+    (2, "-2"), ("2%", "-2"), (-1, "1"), ({"decline": 2}, "-2"), ({"decline": 2, "delta": -2}, "-2"),
+    ("下降2%", "-2"),
+])
+def test_a_number_under_a_decrease_name_is_the_decrease(entry, delta):
+    read, found = _worse_than_v(entry)
+    assert found == [] and read.value is None and str(read.delta) == delta
+
+
+def test_the_share_under_its_own_name_is_the_share():
+    sub = parse_submission_text(submission({"水环境质量": {"劣V类水体比例": 2}}), LIB)
+    read = sub.entries["water_quality"].items["water_worse_than_v_ratio"]
+    assert str(read.value) == "2" and read.delta is None
+
+
+def test_a_decline_that_disagrees_with_the_delta_is_a_problem_and_decides_nothing():
+    read, found = _worse_than_v({"decline": 2, "delta": 1})
+    assert read.delta is None and read.value is None
+    assert [p.code for p in found] == ["value-type"] and "disagree" in found[0].message
+    assert found[0].line == 10 and found[0].indicator == "water_quality.water_worse_than_v_ratio"
+
+
+def test_a_decline_of_an_indicator_not_measured_as_a_decrease_is_a_problem():
+    found = problems(submission({"环境空气质量": {"优良天数比例": {"decline": 3}}}))
+    assert "is not measured as a decrease" in found[0].message and "previous" in found[0].hint
+
+
+def test_a_decline_is_the_value_where_the_value_is_the_decrease():
+    sub = parse_submission_text(submission({"环境空气质量": {"PM2.5浓度下降幅度": {"decline": 8.5, "target": 5}},
+                                            "单位国内生产总值建设用地使用面积下降率": "下降5%"}), LIB)
+    assert str(sub.entries["air_quality"].items["pm25_reduction"].value) == "8.5"
+    assert str(sub.entries["construction_land_per_gdp_decline"].value) == "5"

@@ -28,6 +28,16 @@ class BandRow(NamedTuple):
     criterion: Criterion
 
 
+class _BandRequirement(NamedTuple):
+    """A band and its requirement as the report's language writes it (a parameter of a reason)."""
+
+    band: BandRow
+    profile: Profile
+
+    def render(self, lang: str) -> str:
+        return f"{self.band.label}{'：' if lang == 'zh' else ': '}{self.band.criterion.describe(self.profile, lang)}"
+
+
 @dataclass(frozen=True)
 class Band(Criterion):
     KIND: ClassVar[str] = "band"
@@ -58,6 +68,11 @@ class Band(Criterion):
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
         if entry.value is None:
+            if entry.met_bands:  # the cell restates one band's requirement: which band applies is unknown
+                said = [band.label for i, band in enumerate(self.bands) if i in entry.met_bands]
+                other = [_BandRequirement(band, profile) for i, band in enumerate(self.bands) if i not in entry.met_bands]
+                return Outcome(MISSING, Message("band.part_declared", note=entry.note, declared=Joined(said, "sep.words"),
+                                                other=Joined(other, "sep.words")))
             return Outcome(MISSING, _VALUE_NOT_GIVEN)
         if not isinstance(entry.value, Decimal):
             return Outcome(MISSING, Message("value.not_number", value=entry.value))

@@ -98,8 +98,10 @@ class Threshold(Criterion):
 
     def _whatever_the_class(self, value: Any) -> Outcome:
         """The region's class is not given: decided all the same when every class agrees."""
+        if value is None:
+            return Outcome(MISSING, VALUE_NOT_GIVEN)
         if not isinstance(value, Decimal):
-            return Outcome(MISSING, Message("class.not_given", class_key=self.by))
+            return Outcome(MISSING, Message("class.not_given", cls=class_name(self.by)))
         test, symbol = OPS[self.op]
         passing = [name for name, bound in self.bounds if test(value, bound)]
         failing = [name for name, bound in self.bounds if not test(value, bound)]

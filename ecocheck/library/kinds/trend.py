@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # only annotations use it
 
 
 _PREVIOUS_NOT_GIVEN = Message("previous.not_given")
+_VALUE_NOT_GIVEN = Message("value.this_year_not_given")
 _AGREES = Decimal("0.005")  # a given delta may differ from value − previous by rounding
 
 
@@ -30,6 +31,8 @@ def change_from_last_year(entry: Entry) -> tuple[Decimal | None, Message | None]
         return computed, None
     if entry.delta is not None:
         return entry.delta, None
+    if entry.value is None:  # last year's value alone says nothing about the change
+        return None, _VALUE_NOT_GIVEN
     return None, _PREVIOUS_NOT_GIVEN
 
 

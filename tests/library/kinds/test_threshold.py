@@ -60,8 +60,14 @@ def test_a_class_not_given_is_decided_when_every_class_agrees(value, status, wor
     assert "terrain class not given" in outcome.render("en")
 
 
-def test_a_class_not_given_and_no_value_is_missing_for_the_class():
-    assert KEYED.evaluate(Entry(), PLAIN_COUNTY).render("en") == "profile.terrain is not given, so the threshold is unknown"
+def test_a_class_not_given_and_no_value_is_missing_for_the_value_first():
+    assert KEYED.evaluate(Entry(), PLAIN_COUNTY).render("en") == "no value given"
+
+
+def test_a_class_not_given_and_a_value_that_is_not_a_number_is_missing_for_the_class():
+    outcome = KEYED.evaluate(Entry(value="达标"), PLAIN_COUNTY)
+    assert (outcome.status, outcome.render("zh")) == ("missing", "未注明地区类型，无法确定阈值")
+    assert outcome.render("en") == "terrain class not given, so the threshold is unknown"
 
 
 def test_a_class_read_from_another_is_said_beside_the_verdict():
