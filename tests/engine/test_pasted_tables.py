@@ -39,6 +39,35 @@ KAZUO_2019 = {  # 000_33215831ab566a8b.txt, 表1 现状值
     "公众对生态文明建设的参与度": ("pass", 543),
 }
 
+KAZUO_2022 = {  # 000_33215831ab566a8b.txt, 表1 目标值 2022年 (86), basis plan; each row prints 现状值, 指标值, 2022, 2030
+    "生态文明建设规划": ("pass", 101), "党委政府对生态文明建设重大目标任务部署情况": ("pass", 112),
+    "生态文明建设工作占党政实绩考核的比例": ("pass", 123),  # the plan's ≥20 is the threshold itself (122)
+    "河长制": ("pass", 134), "生态环境信息公开率": ("pass", 145), "依法开展规划环境影响评价": ("pass", 156),
+    # The plan's target is only 完成上级规定的考核任务; the standard also asks 保持稳定或持续改善 (174):
+    # the document's 2022 column falls short of the requirement, so the verdict cannot be 达标.
+    "环境空气质量": ("missing", 175),
+    "水环境质量": ("declared", 194),  # 不降低且达到考核要求: one cell, both halves, every sub-item
+    # 不降低 is not the requirement (≥35, 207); it meets it here because 2019's 68.28 (206) and
+    # 58.39 (218) are above 35 — the tool declares any trend word for a threshold, without that check.
+    "生态环境状况指数": ("declared", 209), "林草覆盖率": ("declared", 222),
+    # 100 ≥ 95 (250), 不明显 (252), 特有性 不降低 (254) declared — a rate the 2019 cell says does not exist (242)
+    "生物多样性保护": ("declared", 254),
+    "危险废物利用处置率": ("pass", 271), "建设用地土壤污染风险管控和修复名录制度": ("pass", 282),
+    "突发生态环境事件应急管理机制": ("pass", 293), "自然生态空间": ("pass", 310),  # one cell for both sub-items
+    "河湖岸线保护率": ("declared", 321),
+    # 保持稳定或持续改善 without 完成上级规定的目标任务 (335, 346): the plan states half the requirement
+    "单位地区生产总值能耗": ("missing", 336), "单位地区生产总值用水量": ("missing", 347),
+    "单位国内生产总值建设用地使用面积下降率": ("pass", 361),  # the plan's ≥4.5 is its own bound
+    "农业废弃物综合利用率": ("pass", 388),  # ≥90 / ≥80 / ≥90 (388–390) against ≥90 / ≥75 / ≥80 (383–385)
+    "一般工业固体废物综合利用率": ("pass", 406),
+    "集中式饮用水水源地水质优良比例": ("pass", 421), "村镇饮用水卫生合格率": ("pass", 432),
+    "城镇污水处理率": ("pass", 443), "城镇生活垃圾无害化处理率": ("pass", 454),  # ≥90 vs ≥85, ≥85 vs ≥80
+    "农村无害化卫生厕所普及率": ("declared", 465),  # 稳定提高，完成上级规定的目标任务 restates 464
+    "城镇新建绿色建筑比例": ("pass", 479), "生活废弃物综合利用": ("pass", 496),  # 实施完善, one cell for both
+    "政府绿色采购比例": ("pass", 508), "党政领导干部参加生态文明培训的人数比例": ("pass", 523),
+    "公众对生态文明建设的满意度": ("pass", 534), "公众对生态文明建设的参与度": ("pass", 545),
+}
+
 TONGYU_2022 = {  # 001_5bf55d846e1f2bc3.txt, 附表2 基准年; the document marks every row 达标 (570)
     "生态文明建设规划": ("pass", 581), "党委政府对生态文明建设重大目标任务部署情况": ("pass", 593),
     "生态文明建设工作占党政实绩考核的比例": ("pass", 605), "河长制": ("pass", 617),
@@ -84,10 +113,10 @@ CHAOYANG_2025 = {  # 002_ac60043fa6a5a585.txt, 专栏1 目标值, basis plan, a 
     "林草覆盖率": ("missing", 160),  # 森林覆盖率 31 is not 林草覆盖率
 }
 
-EXPECTED = {"kazuo-2019.yaml": KAZUO_2019, "tongyu-2022.yaml": TONGYU_2022, "tongyu-2025.yaml": TONGYU_2025,
-            "linxi-2020.yaml": LINXI_2020, "chaoyang-2025.yaml": CHAOYANG_2025}
-PROBLEMS = {"kazuo-2019.yaml": {"生态保护红线", "自然保护地", "河湖岸线保护率"}, "tongyu-2022.yaml": set(),
-            "tongyu-2025.yaml": set(), "linxi-2020.yaml": {"林草覆盖率"}, "chaoyang-2025.yaml": {"林草覆盖率"}}
+EXPECTED = {"kazuo-2019.yaml": KAZUO_2019, "kazuo-2022.yaml": KAZUO_2022, "tongyu-2022.yaml": TONGYU_2022,
+            "tongyu-2025.yaml": TONGYU_2025, "linxi-2020.yaml": LINXI_2020, "chaoyang-2025.yaml": CHAOYANG_2025}
+PROBLEMS = {"kazuo-2019.yaml": {"生态保护红线", "自然保护地", "河湖岸线保护率"}, "kazuo-2022.yaml": set(),
+            "tongyu-2022.yaml": set(), "tongyu-2025.yaml": set(), "linxi-2020.yaml": {"林草覆盖率"}, "chaoyang-2025.yaml": {"林草覆盖率"}}
 
 
 def label(result) -> str:
