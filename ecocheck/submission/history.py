@@ -197,13 +197,14 @@ def attach_history(submission: Submission, path: str | Path, library: Any,
     from ecocheck.submission.reader import load_submission
 
     try:
-        earlier = load_submission(chosen.path, library)
+        earlier = load_submission(chosen.path, library, strict=False)
     except InputError as err:
         first = err.problems[0] if err.problems else Problem("unreadable")
         submission.warnings.append(Problem(
             f"history file {chosen.path} for {chosen.year} could not be read, so no last-year values "
             f"were taken from it: {first.message}", submission.file, code="warning"))
         return submission
+    _warn_unread_cells(submission, earlier, chosen.path)
     if others:
         submission.warnings.append(Problem(
             f"several files for {submission.region} {chosen.year} in {index.folder}; last year's values "
@@ -225,7 +226,7 @@ def _load_previous(submission: Submission, path: Path, library: Any) -> tuple[Su
     if _norm_path(str(target)) == _norm_path(str(path)):
         raise fail(f"`previous: {written}` names this file itself", "name last year's submission")
     try:
-        earlier = load_submission(target, library, display=str(target))
+        earlier = load_submission(target, library, display=str(target), strict=False)
     except InputError as err:
         reason = err.problems[0].message if err.problems else "unreadable"
         if err.problems and err.problems[0].code == "not-found":
@@ -240,7 +241,19 @@ def _load_previous(submission: Submission, path: Path, library: Any) -> tuple[Su
     if earlier.year >= submission.year:
         raise fail(f"previous file {written!r} is for {earlier.year}, not a year before {submission.year}",
                    "name an earlier year's submission")
+    _warn_unread_cells(submission, earlier, written)
     return earlier, written
+
+
+def _warn_unread_cells(submission: Submission, earlier: Submission, shown: str) -> None:
+    """Last year's file is used although some of its cells could not be read (one cell never
+    loses a report): those indicators simply get no last-year value, and the user is told which."""
+    unread = sorted({p.indicator for p in earlier.problems if p.indicator})
+    if earlier.problems:
+        names = "、".join(unread) if unread else f"{len(earlier.problems)}"
+        submission.warnings.append(Problem(
+            f"{shown}: {len(earlier.problems)} cell(s) could not be read, so no last-year value was taken for "
+            f"{names}", submission.file, hint=f"run `ecocheck validate {shown}` to see them", code="warning"))
 
 
 def _previous_mark(path: Path, display: str) -> tuple[int, int]:

@@ -168,6 +168,19 @@ def test_an_unreadable_previous_file_is_an_input_error_at_the_previous_line(writ
     assert later.returncode == 2 and "is for 2023, not a year before 2022" in later.stderr
 
 
+def test_a_previous_file_with_an_unreadable_cell_still_gives_its_other_values(write):
+    """One bad cell in last year's file never loses this year's report: the other indicators take
+    their last-year values, the bad one gets none, and a warning names it (exit as this file says)."""
+    path = write("this-year.yaml", submission({"单位地区生产总值能耗": 0.5, "单位地区生产总值用水量": 50},
+                                              previous="last-year.yaml"))
+    write("last-year.yaml", submission({"单位地区生产总值能耗": 0.52, "单位地区生产总值用水量": "五十"}, year=2021))
+    result = run_cli("evaluate", str(path), "-f", "json")
+    assert result.returncode == 1, result.stderr  # a verdict, not an input error
+    rows = {r["id"]: r for r in json.loads(result.stdout)["results"]}
+    assert (rows["energy_intensity"]["previous"], rows["water_intensity"]["previous"]) == (0.52, None)
+    assert "last-year.yaml: 1 cell(s) could not be read, so no last-year value was taken for water_intensity" in result.stderr
+
+
 # ── compare ──────────────────────────────────────────────────────────────────────────
 
 def compare_json(*args: str) -> tuple[int, dict]:
