@@ -104,6 +104,95 @@ CATALOGUE: dict[str, Template] = {
     # between the parts of a list
     "sep.clauses": Template("；", "; "),
     "sep.words": Template("、", ", "),
+    # plan progress (ecocheck.series.progress; output.progress)
+    # {op}: ≥ ≤; {year}: the submission's year; {goal_year}, {start}: the goal's and the path's
+    # first year; {printed}, {requirement}: the plan's own words; {option}, {key}: a command-line
+    # option and its argument, as typed
+    "progress.ceiling_exceeded": Template("{value} 已超过上限 {op}{target}",
+                                          "{value} already exceeds the ceiling {op}{target}"),
+    "progress.ceiling_kept": Template("{value} 未超过上限 {op}{target}", "{value} stayed within {op}{target}"),
+    "progress.ceiling_so_far": Template("{value} 累计至今未超过上限 {op}{target}",
+                                        "{value} within the ceiling {op}{target} so far"),
+    "progress.annual_meets": Template("{value} 达到 {year} 年下达目标 {op}{target}；{goal_year} 年目标未给出",
+                                      "{value} meets {year}'s assigned target {op}{target}; "
+                                      "the {goal_year} target is not given"),
+    "progress.annual_misses": Template("{value} 未达到 {year} 年下达目标 {op}{target}；{goal_year} 年目标未给出",
+                                       "{value} misses {year}'s assigned target {op}{target}; "
+                                       "the {goal_year} target is not given"),
+    "progress.due_missed": Template("目标年 {goal_year} 已到，{value} 未达到 {op}{target}",
+                                    "{goal_year} has come; {value} misses {op}{target}"),
+    "progress.no_path": Template("{value} 尚未达到 {op}{target}，{goal_year} 年到期；无基准值，无法判断进度",
+                                 "{value} not yet {op}{target}; due {goal_year}; no base value to draw a path from"),
+    "progress.base_year": Template("{year} 年为基准年（{start}）或更早，{goal_year} 年到期",
+                                   "{year} is the base year ({start}) or earlier; due {goal_year}"),
+    "progress.on_path": Template("{value} 达到或快于直线进度（{year} 年应为 {expected}，"
+                                 "由 {start} 年 {base} 至 {goal_year} 年 {target}）",
+                                 "{value} is at or ahead of the straight path ({expected} in {year}) "
+                                 "from {base} ({start}) to {target} ({goal_year})"),
+    "progress.off_path": Template("{value} 慢于直线进度（{year} 年应为 {expected}，"
+                                  "由 {start} 年 {base} 至 {goal_year} 年 {target}）",
+                                  "{value} is short of the straight path ({expected} in {year}) "
+                                  "from {base} ({start}) to {target} ({goal_year})"),
+    "progress.no_reference": Template("规划未给出基准值，也未提供上年数值（请填写 {field}，或使用 {option} 文件夹）",
+                                      "no base value printed and last year's value not given "
+                                      "(give `{field}`, or {option} DIR)"),
+    "progress.reference_base": Template("基准值 {value}（{start}）", "the base value {value} ({start})"),
+    "progress.reference_previous": Template("上年数值 {value}", "last year's value {value}"),
+    "progress.reference_history": Template("上年数值 {value}（取自 {source}）", "last year's value {value} from {source}"),
+    "progress.compared": Template("{value} 对比{reference}：{trend}", "{value} vs {reference}: {trend}"),
+    "progress.trend_base_year": Template("{reason}；{year} 年为基准年，{goal_year} 年到期",
+                                         "{reason}; {year} is the base year, due {goal_year}"),
+    "progress.state_due_missed": Template("目标年 {goal_year} 已到，“{value}”不符合“{requirement}”",
+                                          "{goal_year} has come; “{value}” is not “{requirement}”"),
+    "progress.state_not_yet": Template("“{value}”尚未达到“{requirement}”，{goal_year} 年到期",
+                                       "“{value}” is not yet “{requirement}”; due {goal_year}"),
+    "progress.declared_not_applicable": Template("申报不适用", "declared not applicable"),
+    "progress.nothing_measurable": Template("规划原文为“{printed}”，无可度量目标",
+                                            "the plan prints “{printed}”, nothing measurable"),
+    "progress.blank": Template("规划目标值空白", "the plan's target cell is blank"),
+    "progress.superior_missing": Template("规划目标为“{printed}”，未给出上级下达目标值（{option} {key}=数值）",
+                                          "the plan's target is “{printed}”: the superior's assigned value "
+                                          "is not given ({option} {key}=…)"),
+    "progress.only_declared": Template("{reason}；仅{declared}", "{reason}; only {declared}"),
+    # where a goal's target came from (the 目标值 cell)
+    "progress.from_option": Template("{option}", "{option}"),
+    "progress.from_base": Template("{year} 年基准值", "base value, {year}"),
+    "progress.from_previous": Template("上年数值", "last year's value"),
+    "progress.from_plan_values": Template("{field} 所填", "given in {field}"),
+    "progress.from_submission": Template("本年度下达", "assigned for this year"),
+    # where last year's value came from (another year's file)
+    "series.earlier_file": Template("{file}（{year} 年）", "{file} ({year})"),
+    "series.earlier_file_gap": Template("{file}（{year} 年，早 {gap} 年）", "{file} ({year}, {gap} years earlier)"),
+    # the progress report's summary, legend and warnings
+    "progress.count": Template("{status} {count}", "{status} {count}"),
+    "progress.none_behind": Template("结论：没有滞后的目标", "Verdict: no target is behind"),
+    "progress.behind": Template("结论：滞后 {count} 项：{goals}", "Verdict: {count} behind: {goals}"),
+    "progress.behind_list": Template("结论：滞后 {count} 项：", "Verdict: {count} behind:"),
+    "progress.goal": Template("{name}（{goal_year}）", "{name} ({goal_year})"),
+    "progress.legend": Template("完成进度 = (现状值 − 基准值) ÷ (目标值 − 基准值)；差距 > 0 表示尚差多少；"
+                                "进度正常 = 不低于基准年到目标年的直线路径",
+                                "share = (value − base) ÷ (target − base); to go > 0 is what is still missing; "
+                                "on track = at or ahead of the straight path from the base year to the target year"),
+    "progress.other_region": Template("规划地区为{plan_region}，数据地区为{region}：以后者的数值对照前者的目标",
+                                      "the plan is {plan_region}'s; {region}'s values are compared with its targets"),
+    "progress.other_level": Template("规划目标适用于{levels}，本数据为{level}",
+                                     "the plan's targets are for {levels}; this submission is for {level}"),
+    "progress.unknown_target": Template("{option} {key}：规划 {plan} 中没有目标“{target}”",
+                                        "{option} {key}: the plan {plan} has no target “{target}”"),
+    "level.county": Template("县级", "county level"),
+    "level.city": Template("市级", "city level"),
+    "sep.counts": Template("，", ", "),
+    # year comparison (ecocheck.series.compare; output.compare)
+    "compare.summary": Template("改善 {improved}，变差 {worsened}，持平 {unchanged}，有变化 {changed}，"
+                                "无法比较 {not_comparable}；结论变化 {verdict_changes} 项",
+                                "improved {improved}, worsened {worsened}, unchanged {unchanged}, "
+                                "changed {changed}, not comparable {not_comparable}; "
+                                "verdict changed for {verdict_changes}"),
+    "compare.files": Template("文件：{files}", "Files: {files}"),
+    "compare.earlier_files": Template("* 上年值取自另一年度文件：{sources}",
+                                      "* last year's value taken from another year's file: {sources}"),
+    "compare.earlier_file": Template("{year} 年：{source}", "{year}: {source}"),
+    "compare.verdict_change": Template("{before}→{after}（{start}→{end}）", "{before}→{after} ({start}→{end})"),
 }
 
 

@@ -106,7 +106,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     if plans:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
         from ecocheck.cli.series import plan_progress_for
 
-        plan_docs, plan_code = plan_progress_for(checked, plans, library, edition, index)
+        plan_docs, plan_code = plan_progress_for(checked, plans, library, edition, index, lang.value)
         for r in reports:
             r["plan_progress"] = plan_docs.get(r["file"], [])
 

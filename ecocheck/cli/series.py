@@ -129,7 +129,7 @@ def progress(
                 break
             if checked.warnings:
                 print_problems(checked.warnings, warning=True)
-            docs.append(checked.progress.as_dict())
+            docs.append(checked.progress.as_dict(lang.value))
     text = FORMATS[fmt.value].renderer(PROGRESS)(docs, errors, lang.value)
     if docs or output is not None:
         write_output(text, output)
@@ -230,8 +230,10 @@ def compare(
 
 # ── used by `evaluate --plan` ───────────────────────────────────────────────────────────
 
-def plan_progress_for(checked: list, chosen: list, library, edition: Optional[str], history) -> tuple[dict[str, list[dict]], int]:
-    """Progress documents per evaluated file (for the plans chosen), and the exit code they imply."""
+def plan_progress_for(checked: list, chosen: list, library, edition: Optional[str], history,
+                      lang: str = "zh") -> tuple[dict[str, list[dict]], int]:
+    """Progress documents per evaluated file (for the plans chosen, reasons in `lang`), and the exit
+    code they imply."""
     from ecocheck.series.api import check_progress_plans
 
     out: dict[str, list[dict]] = {}
@@ -244,7 +246,7 @@ def plan_progress_for(checked: list, chosen: list, library, edition: Optional[st
             if result.problems:
                 print_problems(result.problems)
                 continue
-            out.setdefault(c.file, []).append(result.progress.as_dict())
+            out.setdefault(c.file, []).append(result.progress.as_dict(lang))
     return out, code
 
 

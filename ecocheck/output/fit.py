@@ -35,6 +35,19 @@ def pipe_width() -> int:
         return PIPE_WIDTH
 
 
+def output_width() -> int:
+    """The width for plain text that may go to a terminal or a pipe: COLUMNS if set, else the
+    terminal's width when standard output is one, else PIPE_WIDTH."""
+    import sys
+
+    if os.environ.get("COLUMNS", "").strip() or not sys.stdout.isatty():
+        return pipe_width()
+    try:
+        return max(20, os.get_terminal_size(sys.stdout.fileno()).columns)
+    except OSError:  # pragma: no cover - a terminal that will not say its size
+        return PIPE_WIDTH
+
+
 BREAK = "\u200b"  # in a header: where it may break onto a second line (never drawn)
 
 

@@ -139,13 +139,14 @@ def render_rich(report: dict[str, Any], console: Any, lang: str = "zh") -> None:
         console.print(Text.assemble(*((text, style or "") for text, style in line)), soft_wrap=True)
 
 
-def _with_plans(report: dict[str, Any], lang: str) -> str:
-    """The plan sections `evaluate --plan` adds after the report ("" without)."""
+def _with_plans(report: dict[str, Any], lang: str, width: int | None = None) -> str:
+    """The plan sections `evaluate --plan` adds after the report ("" without), fitted to `width`
+    (COLUMNS or 100 when not given)."""
     if not report.get("plan_progress"):
         return ""
     from ecocheck.output.progress import plan_sections
 
-    return "\n" + plan_sections(report["plan_progress"], lang)
+    return "\n" + plan_sections(report["plan_progress"], lang, width=width)
 
 
 def render_evaluate(view: Any) -> str | None:
@@ -158,7 +159,7 @@ def render_evaluate(view: Any) -> str | None:
         render_rich(r, console, view.lang)
         console.print()
         if r.get("plan_progress"):
-            console.print(_with_plans(r, view.lang), markup=False, highlight=False, soft_wrap=True)
+            console.print(_with_plans(r, view.lang, console.width), markup=False, highlight=False, soft_wrap=True)
     return None
 
 
@@ -177,10 +178,11 @@ def render_batch(view: Any) -> Iterator[str] | None:
 def render_compare(docs: list[dict[str, Any]], errors: list[dict[str, Any]], lang: str) -> str:
     from ecocheck.output import compare
 
-    return compare.render_plain(docs, lang)
+    return compare.render_plain(docs, lang, fit.output_width())
 
 
 def render_progress(docs: list[dict[str, Any]], errors: list[dict[str, Any]], lang: str) -> str:
     from ecocheck.output import progress
 
-    return "\n".join(progress.render_plain(d, lang) for d in docs)
+    width = fit.output_width()
+    return "\n".join(progress.render_plain(d, lang, width) for d in docs)

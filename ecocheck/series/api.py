@@ -143,7 +143,10 @@ def group_series(paths: list[str], library: Library, *, edition: str | None = No
 
 
 def evaluate_series(series: Series, library: Library) -> list[dict[str, Any]]:
-    """Each year's report; a year without `previous:` takes last year's values from the year before."""
+    """Each year's report; a year without `previous:` takes last year's values from the year before.
+
+    Each report also says which file gave last year's values (`previous_file`: {"file", "year"},
+    or None)."""
     from ecocheck.engine.evaluate import evaluate
 
     reports = []
@@ -155,7 +158,10 @@ def evaluate_series(series: Series, library: Library) -> list[dict[str, Any]]:
             current = apply_history(submission, earlier[1], earlier[0])
         else:
             current = submission
-        reports.append(evaluate(current, library.get(current.edition)).as_dict())
+        report = evaluate(current, library.get(current.edition)).as_dict()
+        # the file last year's values came from, so that a report can name it in its own words
+        report["previous_file"] = current.meta.get("history")
+        reports.append(report)
         earlier = (file, submission)
     return reports
 

@@ -6,6 +6,7 @@ editions they were evaluated against (for each indicator's direction). Output is
 JSON-shaped document (the contract of `ecocheck compare -f json`):
 
     {"region", "level", "years", "files", "editions",
+     "previous_files": [{"file", "year"} or null],   # per year: the file last year's values came from
      "rows": [{"id", "parent", "number", "name", "name_en", "unit", "attribute", "direction",
                "values": [{"year", "value", "status", "declared", "previous_source"}],
                "steps": [{"from", "to", "change", "trend"}],
@@ -138,7 +139,8 @@ def compare(reports: list[dict[str, Any]], editions: list[Edition]) -> dict[str,
     latest = reports[-1]
     return {"region": latest["region"], "level": latest["level"], "years": years,
             "files": [r.get("file", "") for r in reports], "editions": [r["edition"] for r in reports],
-            "rows": rows_out, "summary": counts}
+            "rows": rows_out, "summary": counts,
+            "previous_files": [r.get("previous_file") for r in reports]}
 
 
 def _stable_items(order: list[tuple[str, str | None]], per_year: list[dict]) -> list[tuple[str, str | None]]:

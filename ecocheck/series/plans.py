@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.messages import Message
 from ecocheck.library.model import SourceRef
 from ecocheck.base.names import suggestion
 from ecocheck.base.values import ValueProblem, normalize_text, parse_number
-from ecocheck.base.words import LEVEL_ZH
 from ecocheck.base.yamlsafe import Located, load_file
 
 
@@ -64,13 +64,14 @@ class Target:
     name_en: str = ""
     note: str = ""
 
-    def applies_to(self, level: str, coastal: bool) -> tuple[bool, str]:
+    def applies_to(self, level: str, coastal: bool) -> tuple[bool, Message | None]:
+        """Whether the target applies to a region of this level and coast, and if not, why."""
         if self.levels and level not in self.levels:
-            only = "、".join(LEVEL_ZH[lvl] for lvl in self.levels)
-            return False, f"仅适用于{only}级 (applies to {', '.join(self.levels)} only)"
+            # the schema allows county and city only, so a target limited to levels is limited to one
+            return False, Message(f"scope.{self.levels[0]}")
         if self.coastal_only and not coastal:
-            return False, "仅适用于沿海地区 (coastal regions only)"
-        return True, ""
+            return False, Message("scope.coastal")
+        return True, None
 
     @property
     def link(self) -> str:

@@ -15,6 +15,9 @@ Statuses (the JSON contract; reports show the Chinese):
 
 A ceiling on a running total (`cumulative: true`, e.g. 五年突发环境事件总数 ≤ 3) is `on_track`
 while within it before the target year, `met` at the target year, `behind` once exceeded.
+
+Each row's reason, and each warning, is a catalogue Message (ecocheck.base.messages): written
+in the report's language only when `as_dict(lang)` or `reason_in(lang)` reads it.
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ from typing import Any
 
 from ecocheck.library.kinds.qualitative import Qualitative
 from ecocheck.engine.evaluate import json_number
+from ecocheck.base.messages import CATALOGUE, DEFAULT_LANG, Joined, Message
 from ecocheck.base.words import MISSING, NOT_APPLICABLE, PASS
 from ecocheck.base.words import STATUS_WORDS as VERDICT_WORDS
 from ecocheck.base.entries import Entry
+from ecocheck.submission.history import source_label
 from ecocheck.submission.model import Submission
 from ecocheck.series.plans import Goal, Plan, PlanValue, Target
-from ecocheck.base.values import format_number, normalize_text
+from ecocheck.base.values import normalize_text
 
 MET = "met"
 ON_TRACK = "on_track"
@@ -58,10 +63,12 @@ class Reading:
     value: Any = None  # Decimal, a state word, or None
     previous: Decimal | None = None
     previous_source: str = ""
+    previous_from: "Message | str | None" = None  # another year's file that gave `previous`, as reports name it
     assigned: Decimal | None = None
     assigned_source: str = ""
     source: str = ""  # where the value was read: plan_values.<key> or indicator id
-    not_applicable: str = ""  # the submission's note when it declares the item not applicable
+    not_applicable: bool = False  # the submission declares the item not applicable
+    note: str = ""  # … and says why
     declared: bool | None = None
 
 
@@ -78,7 +85,7 @@ class Row:
     printed: str
     column: str
     status: str
-    reason: str
+    message: Message | Joined | None = None  # why: the reason, written in a language when read
     value: Any = None
     value_source: str = ""
     target: Any = None
@@ -91,9 +98,28 @@ class Row:
     share: float | None = None
     source: str = ""
     note: str = ""
+    name_en: str = ""  # the plan file's English name of the target, if it gives one
+    target_from: Message | None = None  # where the target came from, for the 目标值 cell (None: the plan)
 
-    def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+    @property
+    def reason(self) -> str:
+        """Why, in the default language (zh)."""
+        return self.reason_in(DEFAULT_LANG)
+
+    def reason_in(self, lang: str) -> str:
+        return "" if self.message is None else self.message.render(lang)
+
+    def as_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The JSON form (the contract of `progress -f json`); texts in `lang`."""
+        out: dict[str, Any] = {}
+        for key, value in self.__dict__.items():
+            if key == "message":  # as `reason`, where it has always been
+                out["reason"] = self.reason_in(lang)
+            elif key == "target_from":
+                out[key] = "" if value is None else value.render(lang)
+            else:
+                out[key] = value
+        return out
 
 
 @dataclass
@@ -110,7 +136,8 @@ class Progress:
     file: str
     rows: list[Row]
     region_match: bool
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+    plan_title_en: str = ""
 
     def summary(self) -> dict[str, Any]:
         counts = {s: 0 for s in STATUSES}
@@ -123,15 +150,17 @@ class Progress:
         """0 when no goal is behind, 1 when one is."""
         return 1 if any(r.status == BEHIND for r in self.rows) else 0
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The JSON form (the contract of `progress -f json`); reasons and warnings in `lang`."""
         return {
             "plan": {"id": self.plan_id, "title": self.plan_title, "region": self.plan_region,
-                     "base_year": self.base_year, "target_year": self.target_year, "source": self.plan_source},
+                     "base_year": self.base_year, "target_year": self.target_year, "source": self.plan_source,
+                     "title_en": self.plan_title_en},
             "file": self.file, "region": self.region, "level": self.level, "year": self.year,
             "region_match": self.region_match,
-            "rows": [r.as_dict() for r in self.rows],
+            "rows": [r.as_dict(lang) for r in self.rows],
             "summary": self.summary(),
-            "warnings": list(self.warnings),
+            "warnings": [w.render(lang) for w in self.warnings],
         }
 
 
@@ -151,12 +180,12 @@ def read_target(target: Target, submission: Submission, plan_values: dict[str, P
     entry: Entry | None = submission.entries.get(target.indicator)
     if entry is not None and target.item:
         if entry.applicable is False:
-            return Reading(source=target.link, not_applicable=entry.note or "declared not applicable")
+            return Reading(source=target.link, not_applicable=True, note=entry.note)
         entry = entry.items.get(target.item)
     if entry is None:
         return Reading(source=target.link)
     if entry.applicable is False:
-        return Reading(source=target.link, not_applicable=entry.note or "declared not applicable")
+        return Reading(source=target.link, not_applicable=True, note=entry.note)
     if target.read == "delta":
         delta = entry.delta
         if delta is None and isinstance(entry.value, Decimal) and entry.previous is not None:
@@ -164,16 +193,33 @@ def read_target(target: Target, submission: Submission, plan_values: dict[str, P
         return Reading(value=delta, source=f"{target.link} (delta)", declared=entry.met)
     return Reading(value=entry.value, previous=entry.previous,
                    previous_source=entry.previous_source or ("submission" if entry.previous is not None else ""),
+                   previous_from=earlier_file(submission, entry.previous_source) if entry.previous_source else None,
                    assigned=entry.target,
                    assigned_source=f"submission target of {target.link}" if entry.target is not None else "",
                    source=target.link, declared=entry.met)
 
 
+def earlier_file(submission: Submission, label: str) -> "Message | str":
+    """Another year's file that gave last year's value, as a report names it in its language.
+
+    `label` is the entry's `previous_source` (the JSON contract, written by
+    ecocheck.submission.history); when it names the file the submission's history came from it
+    is said again from that file and year, else kept as it is (a quoted value)."""
+    history = submission.meta.get("history")
+    if history and label == source_label(history["file"], history["year"], submission.year):
+        return earlier_file_message(history["file"], history["year"], submission.year)
+    return label
+
+
+def earlier_file_message(file: str, year: int, current_year: int) -> Message:
+    """"kazuo-2019.yaml（2019 年，早 3 年）": the file a later year took last year's values from."""
+    gap = current_year - year
+    if gap > 1:
+        return Message("series.earlier_file_gap", file=file, year=year, gap=gap)
+    return Message("series.earlier_file", file=file, year=year)
+
+
 # ── deciding one goal ─────────────────────────────────────────────────────────────────
-
-def _fmt(number: Decimal | None) -> str:
-    return format_number(number) if isinstance(number, Decimal) else str(number)
-
 
 def _better(a: Decimal, b: Decimal, direction: str) -> Decimal:
     """How much better a is than b in the target's direction (negative: worse)."""
@@ -197,57 +243,50 @@ def _numeric(goal: Goal, target: Target, tgt: Decimal, year: int, base_year: int
     if way_to_go and start is not None and start < year < goal.year:
         expected = base + (tgt - base) * Decimal(year - start) / Decimal(goal.year - start)
         row.expected = json_number(expected.quantize(_PLACES).normalize())
-    symbol = "≥" if target.direction == "higher" else "≤"
+    said = {"value": value, "op": "≥" if target.direction == "higher" else "≤", "target": tgt}
     met_now = _better(value, tgt, target.direction) >= 0
     if goal.cumulative:
         if not met_now:
-            row.status, row.reason = BEHIND, f"{_fmt(value)} already exceeds the ceiling {symbol}{_fmt(tgt)} (已超过上限)"
+            row.status, row.message = BEHIND, Message("progress.ceiling_exceeded", **said)
         elif year >= goal.year:
-            row.status, row.reason = MET, f"{_fmt(value)} stayed within {symbol}{_fmt(tgt)}"
+            row.status, row.message = MET, Message("progress.ceiling_kept", **said)
         else:
-            row.status, row.reason = ON_TRACK, f"{_fmt(value)} within the ceiling {symbol}{_fmt(tgt)} so far (累计值未超上限)"
+            row.status, row.message = ON_TRACK, Message("progress.ceiling_so_far", **said)
         return
     if annual and year < goal.year:
-        verdict = "meets" if met_now else "misses"
         row.status = ON_TRACK if met_now else BEHIND
-        row.reason = (f"{_fmt(value)} {verdict} {year}'s assigned target {symbol}{_fmt(tgt)}; "
-                      f"the {goal.year} target is not given (本年度下达目标)")
+        row.message = Message("progress.annual_meets" if met_now else "progress.annual_misses",
+                              year=year, goal_year=goal.year, **said)
         return
-    if met_now:
-        row.status, row.reason = MET, f"{_fmt(value)} meets {symbol}{_fmt(tgt)}"
+    if met_now:  # the words evaluate uses for a threshold met
+        row.status, row.message = MET, Message("threshold.meets", value=value, op=said["op"], bound=tgt)
         return
     if year >= goal.year:
-        row.status = BEHIND
-        row.reason = f"{goal.year} has come; {_fmt(value)} misses {symbol}{_fmt(tgt)} (目标年已到，未达到)"
+        row.status, row.message = BEHIND, Message("progress.due_missed", goal_year=goal.year, **said)
         return
     if base is None or start is None:
-        row.status = NOT_YET_DUE
-        row.reason = (f"{_fmt(value)} not yet {symbol}{_fmt(tgt)}; due {goal.year}; no base value to draw a "
-                      "path from (无基准值，无法判断进度)")
+        row.status, row.message = NOT_YET_DUE, Message("progress.no_path", goal_year=goal.year, **said)
         return
     if year <= start:
         row.status = NOT_YET_DUE
-        row.reason = f"{year} is the base year ({start}) or earlier; due {goal.year}"
+        row.message = Message("progress.base_year", year=year, start=start, goal_year=goal.year)
         return
     expected = base + (tgt - base) * Decimal(year - start) / Decimal(goal.year - start)
-    if _better(value, expected, target.direction) >= 0:
-        row.status = ON_TRACK
-        row.reason = (f"{_fmt(value)} is at or ahead of the straight path ({_fmt(expected.quantize(_PLACES).normalize())} "
-                      f"in {year}) from {_fmt(base)} ({start}) to {_fmt(tgt)} ({goal.year})")
-    else:
-        row.status = BEHIND
-        row.reason = (f"{_fmt(value)} is short of the straight path ({_fmt(expected.quantize(_PLACES).normalize())} "
-                      f"in {year}) from {_fmt(base)} ({start}) to {_fmt(tgt)} ({goal.year})")
+    on_path = _better(value, expected, target.direction) >= 0
+    row.status = ON_TRACK if on_path else BEHIND
+    row.message = Message("progress.on_path" if on_path else "progress.off_path", value=value,
+                          expected=expected.quantize(_PLACES).normalize(), year=year, base=base, start=start,
+                          target=tgt, goal_year=goal.year)
 
 
 def _number_or_missing(reading: Reading, row: Row) -> Decimal | None:
     """The reading's number, or None with the row marked missing and the reason said."""
     value = reading.value
     if value is None:
-        row.status, row.reason = MISSING, "no value given (未提供数值)"
+        row.status, row.message = MISSING, Message("value.not_given")
         return None
     if not isinstance(value, Decimal):
-        row.status, row.reason = MISSING, f"the value “{value}” is not a number (须为数值)"
+        row.status, row.message = MISSING, Message("value.not_number", value=str(value))
         return None
     return value
 
@@ -259,45 +298,57 @@ def _trend(goal: Goal, target: Target, year: int, base_year: int | None, reading
     start = target.base.year or base_year
     from_base = target.base.value is not None
     if from_base:
-        reference, label = target.base.value, f"the base value {_fmt(target.base.value)} ({start})"
+        reference = target.base.value
+        reference_said = Message("progress.reference_base", value=reference, start=start)
         row.target_source = f"base value ({start})"
+        row.target_from = Message("progress.from_base", year=start)
     elif reading.previous is not None:
         reference = reading.previous
-        label = f"last year's value {_fmt(reading.previous)}"
         row.target_source = f"previous: {reading.previous_source}" if reading.previous_source else "previous"
-        if reading.previous_source and reading.previous_source not in ("submission", "plan_values"):
-            label += f" from {reading.previous_source}"
+        row.target_from = Message("progress.from_previous")
+        if reading.previous_from is not None:
+            reference_said = Message("progress.reference_history", value=reference, source=reading.previous_from)
+        else:
+            reference_said = Message("progress.reference_previous", value=reference)
     else:
         row.status = MISSING
-        row.reason = ("no base value printed and last year's value not given "
-                      "(缺基准值与上年值: give `previous`, or `--history DIR`)")
+        row.message = Message("progress.no_reference", field="previous", option="--history")
         return
     row.target = json_number(reference)
     gain = _better(value, reference, target.direction)
     row.distance = json_number((-gain).quantize(_PLACES).normalize())
     ok = gain > 0 if goal.strict else gain >= 0
     change = value - reference
-    text = f"{_fmt(value)} vs {label}: change {'+' if change >= 0 else ''}{_fmt(change)}"
     if ok:
-        row.status, row.reason = MET, text + (" (improved)" if gain > 0 else " (stable)")
-    elif from_base and start is not None and year <= start:
-        row.status, row.reason = NOT_YET_DUE, text + f"; {year} is the base year, due {goal.year}"
+        trend = "trend.improved" if gain > 0 else "trend.stable"
     else:
-        row.status, row.reason = BEHIND, text + (" (not reduced)" if gain == 0 else " (worsened)")
+        trend = "trend.not_improved" if gain == 0 else "trend.worsened"
+    said = Message("progress.compared", value=value, reference=reference_said,
+                   trend=Message(trend, sign="+" if change >= 0 else "", change=change))
+    if ok:
+        row.status, row.message = MET, said
+    elif from_base and start is not None and year <= start:
+        row.status = NOT_YET_DUE
+        row.message = Message("progress.trend_base_year", reason=said, year=year, goal_year=goal.year)
+    else:
+        row.status, row.message = BEHIND, said
 
 
 def _state(goal: Goal, target: Target, year: int, reading: Reading, row: Row) -> None:
     value = reading.value
     if value is None:
-        row.status, row.reason = MISSING, "no state given (未填写)"
+        row.status, row.message = MISSING, Message("state.not_given")
         return
-    words = "、".join(goal.accept)
+    words = Joined(list(goal.accept), "sep.words")  # the plan's own words, quoted
+    shown = str(value) if not isinstance(value, Decimal) else value
     if Qualitative(accept=goal.accept).classify(str(value)) == PASS:
-        row.status, row.reason = MET, f"“{_fmt(value)}” is “{words}”"
+        row.status, row.message = MET, Message("state.is", value=shown, requirement=words)
     elif year >= goal.year:
-        row.status, row.reason = BEHIND, f"{goal.year} has come; “{_fmt(value)}” is not “{words}”"
+        row.status = BEHIND
+        row.message = Message("progress.state_due_missed", goal_year=goal.year, value=shown, requirement=words)
     else:
-        row.status, row.reason = NOT_YET_DUE, f"“{_fmt(value)}” is not yet “{words}”; due {goal.year}"
+        row.status = NOT_YET_DUE
+        row.message = Message("progress.state_not_yet", value=shown, requirement=words, goal_year=goal.year)
 
 
 def assess(plan: Plan, target: Target, goal: Goal, submission: Submission, reading: Reading,
@@ -305,24 +356,26 @@ def assess(plan: Plan, target: Target, goal: Goal, submission: Submission, readi
     """The status of one goal of one target for this submission."""
     row = Row(plan=plan.id, target_id=target.id, name=target.name, unit=target.unit, attribute=target.attribute,
               direction=target.direction, goal_year=goal.year, kind=goal.kind, printed=goal.printed,
-              column=goal.column, status=MISSING, reason="",
+              column=goal.column, status=MISSING,
               value=json_number(reading.value) if isinstance(reading.value, Decimal) else reading.value,
               value_source=reading.source, base_year=target.base.year or plan.base_year,
               base_value=json_number(target.base.value), base_printed=target.base.printed,
               source=f"{target.source.doc}:{goal.line or target.source.line or ''}".rstrip(":"),
-              note="；".join(n for n in (target.note, target.base.note, goal.note) if n))
+              note="；".join(n for n in (target.note, target.base.note, goal.note) if n), name_en=target.name_en)
     applies, why = target.applies_to(submission.level, submission.profile.coastal)
     if not applies:
-        row.status, row.reason = NOT_APPLICABLE, why
+        row.status, row.message = NOT_APPLICABLE, why
         return row
     if reading.not_applicable:
-        row.status, row.reason = NOT_APPLICABLE, f"declared not applicable: {reading.not_applicable}"
+        row.status = NOT_APPLICABLE
+        row.message = (Message("declared.not_applicable", note=reading.note) if reading.note
+                       else Message("progress.declared_not_applicable"))
         return row
     year, base_year = submission.year, plan.base_year
     if goal.kind == "none":
         row.status = NO_TARGET
-        row.reason = (f"the plan prints “{goal.printed}”, nothing measurable" if goal.printed
-                      else "the plan's target cell is blank (目标值空白)")
+        row.message = (Message("progress.nothing_measurable", printed=goal.printed) if goal.printed
+                       else Message("progress.blank"))
         return row
     if goal.kind == "value":
         row.target_source = "plan"
@@ -331,18 +384,29 @@ def assess(plan: Plan, target: Target, goal: Goal, submission: Submission, readi
         tgt, label, annual = _assigned(target, goal, reading, assigned or {})
         if tgt is None:
             row.status = SUPERIOR_MISSING
-            row.reason = (f"the plan's target is “{goal.printed}”: the superior's assigned value is not given "
-                          f"(缺上级下达目标值: --assign {target.id}={'…'})")
+            row.message = Message("progress.superior_missing", printed=goal.printed, option="--assign", key=target.id)
             return row
         row.target_source = label
+        row.target_from = _target_from(label)
         _numeric(goal, target, tgt, year, base_year, reading, row, annual=annual)
     elif goal.kind == "trend":
         _trend(goal, target, year, base_year, reading, row)
     elif goal.kind == "state":
         _state(goal, target, year, reading, row)
     if reading.declared is not None and row.status == MISSING:
-        row.reason += f"; the submission only declares met: {str(reading.declared).lower()}"
+        declared = Message("declared.met" if reading.declared else "declared.not_met")
+        row.message = Message("progress.only_declared", reason=row.message, declared=declared)
     return row
+
+
+def _target_from(label: str) -> Message:
+    """An assigned target's source, one of the labels `_assigned` gives (the JSON's
+    `target_source`), as the 目标值 cell says it in the report's language."""
+    if label.startswith("--"):
+        return Message("progress.from_option", option=label)
+    if label == "plan_values":
+        return Message("progress.from_plan_values", field="plan_values")
+    return Message("progress.from_submission")
 
 
 def _assigned(target: Target, goal: Goal, reading: Reading,
@@ -369,20 +433,29 @@ def progress(plan: Plan, submission: Submission, plan_values: dict[str, PlanValu
                 continue
             rows.append(assess(plan, target, goal, submission, reading, assigned))
     region_match = normalize_text(plan.region) == normalize_text(submission.region)
-    warnings = []
+    warnings: list[Message] = []
     if not region_match:
-        warnings.append(f"the plan is {plan.region}'s; {submission.region}'s values are compared with its targets "
-                        f"(规划地区为{plan.region}，数据地区为{submission.region})")
+        warnings.append(Message("progress.other_region", plan_region=plan.region, region=submission.region))
     if submission.level not in plan.checks:
-        warnings.append(f"the plan's targets are for {'/'.join(plan.checks)} level; this submission is a {submission.level}")
+        warnings.append(Message("progress.other_level", levels=Joined([_level(lvl) for lvl in plan.checks], "sep.words"),
+                                level=_level(submission.level)))
     known = {t.id for t in plan.targets} | {normalize_text(t.name) for t in plan.targets}
     for key in assigned or {}:
         if key.split("@")[0] not in known:
-            warnings.append(f"--assign {key}: the plan {plan.id} has no target {key.split('@')[0]!r}")
+            warnings.append(Message("progress.unknown_target", option="--assign", key=key, plan=plan.id,
+                                    target=key.split("@")[0]))
     return Progress(plan_id=plan.id, plan_title=plan.title, plan_region=plan.region,
                     plan_source=str(plan.source), base_year=plan.base_year, target_year=plan.target_year,
                     region=submission.region, level=submission.level, year=submission.year,
-                    file=submission.file, rows=rows, region_match=region_match, warnings=warnings)
+                    file=submission.file, rows=rows, region_match=region_match, warnings=warnings,
+                    plan_title_en=plan.title_en)
 
 
-__all__ = ["progress", "assess", "read_target", "Progress", "Row", "Reading", "STATUSES", "STATUS_WORDS"]
+def _level(level: str) -> "Message | str":
+    """A level of government in the report's language (a word the catalogue does not know, as it is)."""
+    key = f"level.{level}"
+    return Message(key) if key in CATALOGUE else level
+
+
+__all__ = ["progress", "assess", "read_target", "earlier_file_message", "Progress", "Row", "Reading", "STATUSES",
+           "STATUS_WORDS"]

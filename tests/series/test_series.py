@@ -219,10 +219,10 @@ def test_compare_table_shows_change_trend_and_verdict_change():
     assert "喀左县 年度对比（2019 → 2022）" in out
     line = next(l for l in out.splitlines() if "单位地区生产总值能耗" in l)
     assert "0.699 缺数据" in line and "0.712 未达标*" in line and "+0.013" in line and "变差" in line
-    assert "缺数据→未达标 (2019→2022)" in line
+    assert "缺数据→未达标（2019→2022）" in line
     line = next(l for l in out.splitlines() if "城镇污水处理率" in l)
     assert "+2" in line and "改善" in line
-    assert "未达标→达标 (2019→2022)" in out
+    assert "未达标→达标（2019→2022）" in out
     english = run_cli("compare", str(SERIES / "kazuo-2019.yaml"), str(SERIES / "kazuo-2022.yaml"), "--lang", "en")
     assert "worsened" in english.stdout and "FAIL" in english.stdout
     assert "Energy consumption per unit of GDP (单位地区生产总值能耗)" in english.stdout
