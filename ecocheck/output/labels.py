@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ecocheck.base.words import ATTRIBUTE_WORDS, NOT_APPLICABLE, STATUS_WORDS, STATUSES
@@ -134,5 +135,22 @@ def footnotes(report: dict[str, Any], lang: str) -> list[str]:
         notes.append(WORDS[lang]["unverified_note"])
     sources = sorted({x["previous_source"] for r in results for x in (r, *r["items"]) if x.get("previous_source")})
     if sources:  # year series (ecocheck.submission.history): say where last year's values came from
-        notes.append(("* 上年值取自：" if lang == "zh" else "* last year's value taken from: ") + "；".join(sources))
+        if lang == "zh":
+            notes.append("* 上年值取自：" + "；".join(_source_zh(source) for source in sources))
+        else:
+            notes.append("* last year's value taken from: " + "; ".join(sources))
     return notes
+
+
+# `previous_source` is a JSON field (a contract) worded "FILE (YEAR, N years earlier)"; a zh
+# report words it in Chinese.
+_SOURCE = re.compile(r"^(?P<file>.*) \((?P<year>\d+)(?:, (?P<gap>\d+) years earlier)?\)$")
+
+
+def _source_zh(source: str) -> str:
+    found = _SOURCE.match(source)
+    if found is None:
+        return source
+    gap = f"，早 {found['gap']} 年" if found["gap"] else ""
+    return f"{found['file']}（{found['year']} 年{gap}）"
+

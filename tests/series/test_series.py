@@ -130,7 +130,7 @@ def test_tongyus_2035_takes_2025_through_previous_and_the_cli_shows_the_source()
     assert (energy["status"], energy["previous"], energy["previous_source"]) == (
         "pass", 0.5, "tongyu-2025.yaml (2025, 10 years earlier)")
     table = run_cli("evaluate", str(SERIES / "tongyu-2035.yaml"))
-    assert "上年* 0.5" in table.stdout and "* 上年值取自：tongyu-2025.yaml (2025, 10 years earlier)" in table.stdout
+    assert "上年* 0.5" in table.stdout and "* 上年值取自：tongyu-2025.yaml（2025 年，早 10 年）" in table.stdout
 
 
 def test_evaluate_history_option_and_batch_history(tmp_path):
