@@ -214,6 +214,16 @@ indicators:
      criterion: {kind: all_of, parts: [{kind: threshold, op: ">=", value: 50, unit: "%"},
                                        {kind: qualitative, accept: [建立]}]}}
 """, args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-source", "Rule file: a source naming a document that `documents:` does not have", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
+documents:
+  demo_plan: {title: 示例县生态文明建设示范区规划, file: demo-plan.txt, tables: {附表2: {title: 示例县指标一览表}}}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50,
+     source: {document: demo_pln, table: 附表2, item: 1, line: 12},
+     criterion: {kind: threshold, op: ">=", value: 50, unit: "%"}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
     # ── the command line ──
     Example("usage", "An unknown option value (typer/click usage error)", HEAD + "  河长制: 全面实施\n",
             args=("evaluate", "{file}", "--format", "pdf")),
@@ -232,6 +242,11 @@ indicators:
     _plan_example("plan-link", "Plan file: a link to an indicator the standard does not have",
                   _forest(link="indicator: forest_coverage, ")),
     _plan_example("plan-year", "Plan file: a goal after the plan's target year", _forest(year=2030)),
+    Example("plan-source", "Plan file: a source naming a table its document does not print",
+            PLAN_HEAD.replace("targets:\n", "documents:\n  demo_plan: {title: 示例县“十四五”生态环境保护规划, file: demo-plan.txt,\n"
+                              "              tables: {专栏1: {title: 主要目标指标}}}\ntargets:\n")
+            + _forest().replace("source: {doc: example}", "source: {document: demo_plan, table: 专栏2, item: 3}"),
+            args=("progress", "--list", "--plan", "{file}"), name="demo-plan.yaml"),
     Example("usage", "`progress --plan` names no plan", HEAD + "  河长制: 全面实施\n",
             args=("progress", "{file}", "--plan", "kazuo-2003")),
     # Rule-test cases (`ecocheck rules test`) and `ecocheck validate` (the pre-commit hook).

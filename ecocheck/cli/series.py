@@ -155,8 +155,9 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
         for p in chosen:
             rows = [[t.id, t.name, t.attribute or "", t.link, t.direction,
                      "；".join(f"{g.year} {g.kind}: {g.printed or '（空白）'}" for g in t.goals)] for t in p.targets]
-            parts += [f"{p.title} ({p.id})", tabulate(rows, headers=["id", "目标", "属性", "指标链接", "方向", "目标（原文）"],
-                                                       tablefmt="simple"), ""]
+            parts += [f"{p.title} ({p.id})", f"来源：{p.source.citation('zh')}",
+                      tabulate(rows, headers=["id", "目标", "属性", "指标链接", "方向", "目标（原文）"], tablefmt="simple"),
+                      ""]
         write_output("\n".join(parts), output)
         return
     try:
@@ -185,7 +186,7 @@ def _target_dict(t) -> dict[str, Any]:
             "base": {"printed": t.base.printed, "value": json_number(t.base.value), "line": t.base.line},
             "goals": [{"year": g.year, "kind": g.kind, "printed": g.printed, "value": json_number(g.value),
                        "line": g.line} for g in t.goals],
-            "source": str(t.source), "note": t.note}
+            "source": str(t.source), "citation": t.source.citation("zh"), "note": t.note}
 
 
 def compare(

@@ -125,7 +125,7 @@ def _head(part: Any, ind: Indicator, requirement: str, verified: bool) -> RuleHe
     """The rule's side of a Result (of the indicator itself, or of one of its sub-items) for one
     region's profile."""
     return RuleHead(part.id, ind.number, part.name, part.name_en, ind.domain, ind.task, part.unit, ind.attribute,
-                    requirement, verified, str(ind.source))
+                    requirement, verified, str(ind.source), (ind.source.citation("zh"), ind.source.citation("en")))
 
 
 class SubItemLayout(NamedTuple):
@@ -232,7 +232,8 @@ def evaluate(submission: Submission, edition: Edition) -> Report:
     return Report(region=submission.region, level=submission.level, year=submission.year,
                   edition=edition.id, edition_title=edition.title, profile=profile,
                   results=results, file=submission.file, warnings=list(submission.warnings),
-                  problems=list(submission.problems), basis=submission.meta.get("basis", "measured"))
+                  problems=list(submission.problems), basis=submission.meta.get("basis", "measured"),
+                  standard=edition.standard, documents=tuple(edition.documents.values()))
 
 
 __all__ = ["evaluate", "evaluate_indicator", "decide", "format_number", "json_number"]

@@ -38,7 +38,8 @@ class RuleHead(NamedTuple):
     attribute: str  # 约束性 | 参考性 (a sub-item has its indicator's)
     requirement: str  # as this region reads it
     verified: bool  # whether the rule's bound (for this profile) is confirmed by a source document
-    source: str  # where the rule comes from (document and line)
+    source: str  # where the rule comes from (document and line): the detail
+    citation: tuple[str, str] = ("", "")  # the citable source in zh and en (SourceRef.citation)
 
 
 def _from_head(name: str) -> property:
@@ -135,6 +136,7 @@ class Result:
             "reason": self.outcome.render(lang),
             "verified": self.verified,
             "rule_source": self.source,
+            "rule_citation": self.head.citation[lang == "en"],
             "value_source": self.value_source,
             "note": self.note,
             "previous": self.previous,
@@ -160,6 +162,8 @@ class Report:
     warnings: list = field(default_factory=list)
     problems: list = field(default_factory=list)  # cells that could not be read (each is 缺数据)
     basis: str = "measured"  # or "plan": the values are a plan's targets
+    standard: Any = None  # the edition's Standard (title and 文号), when its rule file gives one
+    documents: tuple = ()  # the CitedDocuments that print the edition's rows
 
     def summary(self) -> dict[str, Any]:
         counts = {attr: {s: 0 for s in STATUSES} | {"declared": 0} for attr in (BINDING, REFERENCE)}
@@ -208,4 +212,15 @@ class Report:
             "warnings": [w.as_dict() for w in self.warnings],
             "problems": [p.as_dict() for p in self.problems],
             "basis": self.basis,
+            "standard": None if self.standard is None else {
+                "title": self.standard.title, "number": self.standard.number,
+                "number_verified": self.standard.number_verified, "citation": self.standard.citation(lang)},
+            "documents": [_document_dict(d, lang) for d in self.documents],
         }
+
+
+def _document_dict(document: Any, lang: str) -> dict[str, Any]:
+    """A document that prints the edition's rows, with its tables, as the report names it."""
+    tables = [name for name, _, _ in document.tables]
+    return {"key": document.key, "title": document.title, "tables": tables, "file": document.file,
+            "citation": document.citation(("、" if lang == "zh" else ", ").join(tables), "", lang)}

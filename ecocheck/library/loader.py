@@ -9,7 +9,8 @@ from typing import Any
 
 from ecocheck.library import kinds
 from ecocheck.base.errors import InputError, Problem
-from ecocheck.library.model import NO_CELLS, Edition, EditionCells, Indicator, ProfileClass, RuleCells, SourceRef, SubItem
+from ecocheck.library.model import (NO_CELLS, STANDARD_KEY, CitedDocument, Edition, EditionCells, Indicator, ProfileClass,
+                                    RuleCells, SourceRef, Standard, SubItem)
 from ecocheck.base.yamlsafe import Located, load_file, read_input
 
 LEVEL_KEY = "level"
@@ -127,6 +128,11 @@ def _check_meaning(doc: Located) -> list[Problem]:
         if "criterion" in ind:
             problems += _check_criterion(doc, ind["criterion"], path + ("criterion",), rid, classes)
     problems += _check_implied(doc, classes)
+    problems += source_problems(doc, "rule", data.get("documents", {}), "standard" in data, code="rule-source")
+    number, document = (data.get("standard") or {}).get("number"), data["edition"].get("document")
+    if number and document and number != document:
+        problems.append(doc.problem(("edition", "document"), f"edition document {document!r} is not the standard's "
+                                    f"number {number!r}", "give the 文号 once, under `standard:`", code="rule-source"))
     count = data["edition"]["indicator_count"]
     missing = sorted(set(range(1, count + 1)) - set(seen_numbers))
     if missing:
@@ -160,6 +166,82 @@ def _check_implied(doc: Located, classes: dict) -> list[Problem]:
                     problems.append(doc.problem(path + (theirs,), f"{ours!r} is not a value of class {key!r}",
                                                 code="rule-class"))
     return problems
+
+
+def _sources(data: dict, kind: str):
+    """(path, the rule's or target's id, its source spec) for every `source:` of a rule or plan file."""
+    head = "edition" if kind == "rule" else "plan"
+    if isinstance(data.get(head, {}).get("source"), dict):
+        yield (head, "source"), "", data[head]["source"]
+    group = "indicators" if kind == "rule" else "targets"
+    for index, spec in enumerate(data.get(group, ())):
+        if isinstance(spec.get("source"), dict):
+            yield (group, index, "source"), spec.get("id", f"#{index + 1}"), spec["source"]
+
+
+def source_problems(doc: Located, kind: str, documents: dict, has_standard: bool, code: str) -> list[Problem]:
+    """Each `source: {document: …}` names a document of the file's `documents:` (or `standard`,
+    when the file has a `standard:`), and its `table:` one that document prints.
+    `kind` is "rule" (a rule file) or "target" (a plan file)."""
+    problems: list[Problem] = []
+    for path, owner, spec in _sources(doc.data, kind):
+        key = spec.get("document")
+        if key is None:
+            continue
+        who = f"{kind} {owner}: " if owner else ""
+        if key == STANDARD_KEY and has_standard:
+            if "table" in spec or "item" in spec:
+                problems.append(doc.problem(path + ("document",), f"{who}source document `standard` takes no table or "
+                                            f"item: no document at hand prints the row", code=code))
+            continue
+        if key == STANDARD_KEY and kind == "rule":
+            problems.append(doc.problem(path + ("document",), f"{who}source document `standard` needs a `standard:` "
+                                        "block", "give the standard's title and 文号 under `standard:`", code=code))
+            continue
+        if key not in documents:
+            from ecocheck.base.names import suggestion  # difflib: only when there is a problem to explain
+
+            known = list(documents) + ([STANDARD_KEY] if has_standard else [])
+            problems.append(doc.problem(path + ("document",), f"{who}source document {key!r} is not in `documents:`",
+                                        suggestion(key, known) or (f"known: {', '.join(known)}" if known else
+                                                                   "name the document once under `documents:`"),
+                                        code=code))
+            continue
+        tables = documents[key].get("tables", {})
+        table = spec.get("table")
+        if table is not None and table not in tables:
+            problems.append(doc.problem(path + ("table",), f"{who}document {key!r} prints no table {table!r}",
+                                        f"its tables: {', '.join(tables)}" if tables else
+                                        f"add it under documents.{key}.tables", code=code))
+    return problems
+
+
+def standard_of(spec: dict | None) -> Standard | None:
+    if not spec:
+        return None
+    return Standard(spec["title"], spec.get("number"), spec.get("number_verified", True), spec.get("note", ""))
+
+
+def documents_of(spec: dict | None) -> dict[str, CitedDocument]:
+    return {key: CitedDocument(key, d["title"], d["file"], d.get("qualifier", ""), d.get("title_line"),
+                               tuple((name, t["title"], t.get("line")) for name, t in d.get("tables", {}).items()),
+                               d.get("note", ""))
+            for key, d in (spec or {}).items()}
+
+
+def source_of(spec: dict, documents: dict[str, CitedDocument], standard: Standard | None = None) -> SourceRef:
+    """A SourceRef from a checked `source:` spec (the file's documents and standard resolved)."""
+    key = spec.get("document", "")
+    document = documents.get(key)
+    if document is not None:
+        doc = document.file
+    elif key == STANDARD_KEY and standard is not None:
+        doc = standard.number or standard.title
+    else:
+        doc = spec.get("doc", key)
+    item = spec.get("item")
+    return SourceRef(doc, spec.get("line"), spec.get("note", ""), standard, document, spec.get("table", ""),
+                     "" if item is None else str(item), key)
 
 
 def _check_criterion(doc: Located, spec: dict, path: tuple, rid: str, classes: dict) -> list[Problem]:
@@ -221,6 +303,8 @@ def _build_edition_data(data: dict, file: str) -> Edition:
                           {other: dict(mapping) for other, mapping in spec.get("implied_by", {}).items()})
         for key, spec in data.get("classes", {}).items()
     }
+    standard = standard_of(data.get("standard"))
+    documents = documents_of(data.get("documents"))
     indicators = []
     for ind in data["indicators"]:
         items = tuple(
@@ -229,14 +313,13 @@ def _build_edition_data(data: dict, file: str) -> Edition:
                     _rule_cells(item.get("cells")), _by_unit(item.get("by_unit")))
             for item in ind.get("items", ())
         )
-        src = ind["source"]
         indicators.append(Indicator(
             id=ind["id"], number=ind["number"], name=ind["name"], name_en=ind["name_en"],
             domain=ind["domain"], task=ind["task"], unit=ind["unit"], attribute=ind["attribute"],
             levels=tuple(ind["applies"]["levels"]), coastal_only=ind["applies"].get("coastal_only", False),
             requirement=ind["requirement"],
             criterion=kinds.build(ind["criterion"]) if "criterion" in ind else None,
-            items=items, source=SourceRef(src["doc"], src.get("line"), src.get("note", "")),
+            items=items, source=source_of(ind["source"], documents, standard),
             verified=ind.get("verified", True), verification_note=ind.get("verification", ""),
             aliases=tuple(ind.get("aliases", ())), note=ind.get("note", ""), cells=_rule_cells(ind.get("cells")),
             by_unit=_by_unit(ind.get("by_unit")),
@@ -245,8 +328,9 @@ def _build_edition_data(data: dict, file: str) -> Edition:
     return Edition(
         id=str(meta["id"]), title=meta["title"], title_en=meta["title_en"], issued=str(meta["issued"]),
         aliases=tuple(meta.get("aliases", ())), indicator_count=meta["indicator_count"], classes=classes,
-        indicators=tuple(indicators), file=file, document=meta.get("document", ""),
-        notes=meta.get("notes", ""), cells=_edition_cells(data.get("cells")),
+        indicators=tuple(indicators), file=file,
+        document=meta.get("document") or (standard.number or "" if standard else ""),
+        notes=meta.get("notes", ""), cells=_edition_cells(data.get("cells")), standard=standard, documents=documents,
     )
 
 

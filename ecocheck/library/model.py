@@ -15,15 +15,95 @@ _COASTAL_ONLY = Message("scope.coastal")
 _COASTAL_LEVEL_ONLY = {level: Message(f"scope.coastal_{level}") for level in LEVELS}
 
 
+# A source's `document: standard`: the row is the standard's own and no document at hand prints it.
+STANDARD_KEY = "standard"
+
+
 @dataclass(frozen=True)
-class SourceRef:
-    doc: str
-    line: int | None = None
+class Standard:
+    """The standard an edition encodes, as a reviewer cites it: its title and 文号."""
+
+    title: str  # without 《》
+    number: str | None = None  # the 文号; None when no document at hand prints it
+    number_verified: bool = True  # False: printed only at second hand (not on the issuing notice)
     note: str = ""
 
+    def citation(self, lang: str = "zh") -> str:
+        """《title》（文号）, saying when the 文号 is unconfirmed or unknown."""
+        if lang == "zh":
+            if self.number is None:
+                return f"《{self.title}》（文号未核实）"
+            return f"《{self.title}》（{self.number}" + ("" if self.number_verified else "，文号未核实") + "）"
+        if self.number is None:
+            return f"《{self.title}》 (document number not verified)"
+        return f"《{self.title}》 ({self.number}" + ("" if self.number_verified else ", number not verified") + ")"
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document that prints rules' rows (a county plan, …): its title as printed and its tables."""
+
+    key: str  # the short name sources use (`document: tongyu_plan`)
+    title: str  # as printed, without 《》
+    file: str  # the text the line numbers refer to: a detail, not part of the citation
+    qualifier: str = ""  # printed after the title, e.g. (征求意见稿)
+    title_line: int | None = None  # where the file prints the title
+    tables: tuple[tuple[str, str, int | None], ...] = ()  # (表1 / 附表2 / 专栏1, its heading, line)
+    note: str = ""
+
+    def citation(self, table: str = "", item: str = "", lang: str = "zh") -> str:
+        """《title》 with the table and the row's 序号 as the document prints them."""
+        row = row_citation(table, item, lang)
+        return f"《{self.title}》{self.qualifier}" + (row if lang == "zh" or not row else f" {row}")
+
+
+def row_citation(table: str, item: str, lang: str = "zh") -> str:
+    """A row of a document: 附表2 第10项 (en: 附表2 No. 10); a numbered paragraph as printed, e.g. (七)."""
+    if not item:
+        return table
+    if not table:
+        return item
+    return f"{table} 第{item}项" if lang == "zh" else f"{table} No. {item}"
+
+
+_UNPRINTED = {"zh": "所据文件均未载此项", "en": "no document at hand prints this row"}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a rule (or a plan target) comes from.
+
+    `doc`, `line` and `note` are the detail (file and line, as before); the citable parts are the
+    standard, the document that prints the row, its table and the row's 序号 (`citation`)."""
+
+    doc: str  # the file the line refers to (for the standard alone: its 文号 or title)
+    line: int | None = None
+    note: str = ""
+    standard: Standard | None = None  # the edition's standard (None for plan targets)
+    document: CitedDocument | None = None  # the document that prints the row
+    table: str = ""  # 表1 / 附表2 / 专栏1, as printed
+    item: str = ""  # the row's 序号 as that table prints it
+    key: str = ""  # the `document:` key as written ("" for a bare `doc:` reference)
+
     def __str__(self) -> str:
-        text = self.doc + (f":{self.line}" if self.line else "")
-        return text + (f" ({self.note})" if self.note else "")
+        return self.detail + (f" ({self.note})" if self.note else "")
+
+    @property
+    def detail(self) -> str:
+        """file:line — where ecocheck read it, kept beside the citation."""
+        return self.doc + (f":{self.line}" if self.line else "")
+
+    def citation(self, lang: str = "zh") -> str:
+        """The citable text: the standard (title and 文号), then the document, 表 and 序号 that
+        print the row. Titles stay in Chinese in both languages, so a reviewer can look them up."""
+        parts = [self.standard.citation(lang)] if self.standard is not None else []
+        if self.document is not None:
+            parts.append(self.document.citation(self.table, self.item, lang))
+        elif self.key == STANDARD_KEY:
+            parts.append(_UNPRINTED[lang])
+        else:  # a bare `doc:` reference: all there is
+            parts.append(self.detail)
+        return ("；" if lang == "zh" else "; ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -157,9 +237,11 @@ class Edition:
     classes: dict[str, ProfileClass]
     indicators: tuple[Indicator, ...]
     file: str
-    document: str = ""
+    document: str = ""  # the standard's 文号 ("" when unknown)
     notes: str = ""
     cells: EditionCells = field(default_factory=EditionCells)
+    standard: Standard | None = None  # what a citation names first (rule file `standard:`)
+    documents: dict[str, CitedDocument] = field(default_factory=dict)  # rule file `documents:`, by key
 
     def find(self, key: str) -> Indicator | None:
         """The indicator with this id, official name or alias (a later indicator wins a shared name)."""

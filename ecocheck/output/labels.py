@@ -126,8 +126,20 @@ def heading(report: dict[str, Any], lang: str) -> str:
     return text
 
 
+def source_note(report: dict[str, Any], lang: str) -> str:
+    """The standard (title and 文号) and the documents that print its rows, as a reviewer cites them
+    ("" for a report without them); each row's own citation is in the JSON (`rule_citation`)."""
+    standard = (report.get("standard") or {}).get("citation", "")
+    documents = "、".join(d["citation"] for d in report.get("documents") or ())
+    if not standard and not documents:
+        return ""
+    if lang == "zh":
+        return "来源：" + "；".join(filter(None, [standard, documents and f"指标行据{documents}"]))
+    return "Source: " + "; ".join(filter(None, [standard, documents and f"rows as printed in {documents}"]))
+
+
 def footnotes(report: dict[str, Any], lang: str) -> list[str]:
-    notes = []
+    notes = [note] if (note := source_note(report, lang)) else []
     results = report["results"]
     if any(r.get("declared") for r in results) or any(i.get("declared") for r in results for i in r["items"]):
         notes.append(WORDS[lang]["declared_note"])

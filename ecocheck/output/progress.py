@@ -19,6 +19,7 @@ from typing import Any
 
 from ecocheck.base.messages import Joined, Message
 from ecocheck.base.words import ATTRIBUTE_WORDS
+from ecocheck.library.model import row_citation
 from ecocheck.output import fit
 from ecocheck.output.neutral import terminal_text
 from ecocheck.series.progress import BEHIND
@@ -67,6 +68,13 @@ def _source(source: str) -> str:
     return f"{prefix}:{line}" if line else prefix
 
 
+def _cited(row: dict[str, Any], lang: str) -> str:
+    """The row of the plan's document the target is printed in (表1 第9项), else its file and line."""
+    if row.get("table") or row.get("item"):
+        return row_citation(row.get("table", ""), row.get("item", ""), lang)
+    return _source(row["source"])
+
+
 def _aside(text: str, aside: str, lang: str) -> str:
     """`text` with a remark in brackets, as the language writes them."""
     return WORDS[lang]["aside"].format(text=text, aside=aside) if aside else text
@@ -106,7 +114,7 @@ def rows(doc: dict[str, Any], lang: str = "zh") -> list[list[str]]:
         share = "" if r["share"] is None else f"{r['share'] * 100:.1f}%"
         out.append([name_text(r, lang), attribute_text(r["attribute"], lang), str(r["goal_year"]), printed,
                     base, _num(r["value"], r["unit"]), target, _num(r["distance"]), share, status[r["status"]],
-                    r["reason"], _source(r["source"])])
+                    r["reason"], _cited(r, lang)])
     return out
 
 
@@ -138,7 +146,9 @@ def summary_lines(doc: dict[str, Any], lang: str = "zh") -> list[str]:
 
 def footer(doc: dict[str, Any], lang: str = "zh") -> list[str]:
     w = WORDS[lang]
-    lines = [Message("progress.legend").render(lang), f"{w['source']}{w['sep']}{doc['plan']['source']}"]
+    plan = doc["plan"]
+    source = plan.get("citation") or plan["source"]  # the plan's document as cited; its file:line before
+    lines = [Message("progress.legend").render(lang), f"{w['source']}{w['sep']}{source}"]
     lines += [f"{w['warning']}{w['sep']}{text}" for text in doc.get("warnings", [])]
     return lines
 

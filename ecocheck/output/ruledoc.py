@@ -66,6 +66,12 @@ def edition_cell_lines(cells: EditionCells) -> list[str]:
     ]
 
 
+def source_lines(ind: Indicator) -> list[str]:
+    """Where a rule comes from: the citation in zh and in en, then the file and line it was read at."""
+    zh, en = ind.source.citation("zh"), ind.source.citation("en")
+    return [f"source:      {zh}", *([f"             {en}"] if en != zh else []), f"detail:      {ind.source}"]
+
+
 def describe_indicator(edition: Edition, ind: Indicator) -> str:
     scope = "、".join(LEVEL_WORDS["zh"][lvl] for lvl in ind.levels)
     lines = [
@@ -91,7 +97,7 @@ def describe_indicator(edition: Edition, ind: Indicator) -> str:
         if item.aliases:
             lines.append(f"      also named: {'、'.join(item.aliases)}")
         lines += [f"      {line}" for line in cell_lines(item.cells)]
-    lines.append(f"  source:      {ind.source}")
+    lines += [f"  {line}" for line in source_lines(ind)]
     if ind.note:
         lines.append(f"  note:        {ind.note}")
     if not ind.verified:

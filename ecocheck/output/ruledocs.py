@@ -282,7 +282,8 @@ def explain_text(f: Facts, lang: str = "zh") -> str:
         out.append(("  → ecocheck: " if not zh else "  → ecocheck：") + _status_word(ex.status, lang)
                    + f" — {ex.reason(lang)}")
     out.append("")
-    out.append(("来源: " if zh else "source: ") + str(ind.source))
+    out.append(("来源: " if zh else "source: ") + ind.source.citation(lang))
+    out.append(("原文位置: " if zh else "detail: ") + str(ind.source))
     if ind.note:
         out.append(("说明: " if zh else "note: ") + ind.note)
     if not ind.verified:
@@ -344,8 +345,16 @@ def edition_page(edition: Edition, cases: list | None = None, command: str = REG
     out.append("| 项目 Item | 内容 Value |\n| --- | --- |\n")
     aliases = "、".join(edition.aliases)
     out.append(f"| 版本 id Edition id | `{edition.id}`" + (f"（别名 aliases: {aliases}）" if aliases else "") + " |\n")
-    if edition.document:
+    if edition.standard is not None:
+        out.append(f"| 引用 Cite as | {_cell(edition.standard.citation('zh'))} |\n")
+        if edition.standard.note:
+            out.append(f"| 文号说明 Document number | {_cell(edition.standard.note)} |\n")
+    elif edition.document:
         out.append(f"| 文号 Document | {edition.document} |\n")
+    for document in edition.documents.values():
+        tables = "、".join(name for name, _, _ in document.tables)
+        out.append(f"| 指标行出处 Rows printed in | {_cell(document.citation(tables))}（`{document.file}`）"
+                   + (f"：{_cell(document.note)}" if document.note else "") + " |\n")
     out.append(f"| 发布 Issued | {edition.issued} |\n")
     out.append(f"| 指标数 Indicators | {len(inds)}：约束性 {binding}，参考性 {len(inds) - binding}；"
                f"内陆县适用 {len(inland_county)} 项 |\n")
@@ -407,7 +416,8 @@ def indicator_section(f: Facts) -> str:
         rows.append(("判定 How decided", part.decided("zh")))
         rows.append(("Decided (en)", part.decided("en")))
         rows.append(("需填写 Give", "、".join(part.needs("zh"))))
-    rows.append(("来源 Source", str(ind.source)))
+    rows.append(("来源 Source", ind.source.citation("zh")))
+    rows.append(("原文位置 Detail", str(ind.source)))
     if ind.note:
         rows.append(("说明 Note", ind.note))
     if not ind.verified:
@@ -633,7 +643,10 @@ def index_page(editions: list[Edition], default_id: str, pairs: list[tuple[Editi
                "| --- | --- | --- | ---: | --- |\n")
     for e in editions:
         default = "（默认 default）" if e.id == default_id else ""
-        out.append(f"| `{e.id}`{default} | {e.title} | {e.document or '—'} | {len(e.indicators)} | [{e.id}.md]({e.id}.md) |\n")
+        number = e.document or "—"
+        if e.standard is not None and e.standard.number and not e.standard.number_verified:
+            number += "（未核实 not verified）"
+        out.append(f"| `{e.id}`{default} | {e.title} | {number} | {len(e.indicators)} | [{e.id}.md]({e.id}.md) |\n")
     out.append("\n")
     if pairs:
         out.append("版本对照 Comparisons:\n\n")

@@ -17,6 +17,7 @@ from typing import Any
 
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.base.messages import Message
+from ecocheck.library.loader import documents_of, source_of, source_problems
 from ecocheck.library.model import SourceRef
 from ecocheck.base.names import suggestion
 from ecocheck.base.values import ValueProblem, normalize_text, parse_number
@@ -170,6 +171,7 @@ def _meaning_problems(doc: Located, library: Any | None) -> list[Problem]:
                                             f"{meta['target_year']}", code="plan-year"))
         if library is not None and "indicator" in target:
             problems += _link_problems(doc, path, target, library)
+    problems += source_problems(doc, "target", data.get("documents", {}), False, code="plan-source")
     return problems
 
 
@@ -205,12 +207,9 @@ def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _source(spec: dict) -> SourceRef:
-    return SourceRef(spec["doc"], spec.get("line"), spec.get("note", ""))
-
-
 def _build(doc: Located) -> Plan:
     meta = doc.data["plan"]
+    documents = documents_of(doc.data.get("documents"))
     targets = []
     for spec in doc.data["targets"]:
         base = spec["base"]
@@ -227,7 +226,7 @@ def _build(doc: Located) -> Plan:
             direction=spec["direction"],
             base=Base(printed=base["printed"], value=_dec(base.get("value")), year=base.get("year"),
                       line=base.get("line"), note=base.get("note", "")),
-            goals=goals, source=_source(spec["source"]), indicator=spec.get("indicator", ""),
+            goals=goals, source=source_of(spec["source"], documents), indicator=spec.get("indicator", ""),
             item=spec.get("item", ""), read=spec.get("read", "value"),
             levels=tuple(applies.get("levels", ())), coastal_only=applies.get("coastal_only", False),
             name_en=spec.get("name_en", ""), note=spec.get("note", ""),
@@ -236,7 +235,7 @@ def _build(doc: Located) -> Plan:
     return Plan(
         id=meta["id"], title=meta["title"], region=meta["region"], level=level,
         base_year=meta["base_year"], target_year=meta["target_year"],
-        attributes=tuple(meta["attributes"]), targets=tuple(targets), source=_source(meta["source"]),
+        attributes=tuple(meta["attributes"]), targets=tuple(targets), source=source_of(meta["source"], documents),
         file=doc.file, title_en=meta.get("title_en", ""), aliases=tuple(meta.get("aliases", ())),
         checks=tuple(meta.get("checks", ())) or ((level,) if level in ("county", "city") else ("county", "city")),
         notes=meta.get("notes", ""),

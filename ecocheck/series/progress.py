@@ -96,10 +96,13 @@ class Row:
     expected: Any = None
     distance: Any = None
     share: float | None = None
-    source: str = ""
+    source: str = ""  # file:line of the goal's cell (a detail)
     note: str = ""
     name_en: str = ""  # the plan file's English name of the target, if it gives one
     target_from: Message | None = None  # where the target came from, for the 目标值 cell (None: the plan)
+    citation: tuple[str, str] = ("", "")  # the target's row as a reviewer cites it, zh and en: 《…》表1 第9项
+    table: str = ""  # the table and the row's 序号 as the plan's document prints them
+    item: str = ""
 
     @property
     def reason(self) -> str:
@@ -115,6 +118,8 @@ class Row:
         for key, value in self.__dict__.items():
             if key == "message":  # as `reason`, where it has always been
                 out["reason"] = self.reason_in(lang)
+            elif key == "citation":  # the document's titles stay Chinese; the en form says No. 9 for 第9项
+                out[key] = value[lang == "en"]
             elif key == "target_from":
                 out[key] = "" if value is None else value.render(lang)
             else:
@@ -138,6 +143,7 @@ class Progress:
     region_match: bool
     warnings: list[Message] = field(default_factory=list)
     plan_title_en: str = ""
+    plan_citation: tuple[str, str] = ("", "")  # the plan's document (and table) as a reviewer cites it, zh and en
 
     def summary(self) -> dict[str, Any]:
         counts = {s: 0 for s in STATUSES}
@@ -155,7 +161,7 @@ class Progress:
         return {
             "plan": {"id": self.plan_id, "title": self.plan_title, "region": self.plan_region,
                      "base_year": self.base_year, "target_year": self.target_year, "source": self.plan_source,
-                     "title_en": self.plan_title_en},
+                     "title_en": self.plan_title_en, "citation": self.plan_citation[lang == "en"]},
             "file": self.file, "region": self.region, "level": self.level, "year": self.year,
             "region_match": self.region_match,
             "rows": [r.as_dict(lang) for r in self.rows],
@@ -361,7 +367,8 @@ def assess(plan: Plan, target: Target, goal: Goal, submission: Submission, readi
               value_source=reading.source, base_year=target.base.year or plan.base_year,
               base_value=json_number(target.base.value), base_printed=target.base.printed,
               source=f"{target.source.doc}:{goal.line or target.source.line or ''}".rstrip(":"),
-              note="；".join(n for n in (target.note, target.base.note, goal.note) if n), name_en=target.name_en)
+              note="；".join(n for n in (target.note, target.base.note, goal.note) if n), name_en=target.name_en,
+              citation=_citations(target.source), table=target.source.table, item=target.source.item)
     applies, why = target.applies_to(submission.level, submission.profile.coastal)
     if not applies:
         row.status, row.message = NOT_APPLICABLE, why
@@ -445,10 +452,16 @@ def progress(plan: Plan, submission: Submission, plan_values: dict[str, PlanValu
             warnings.append(Message("progress.unknown_target", option="--assign", key=key, plan=plan.id,
                                     target=key.split("@")[0]))
     return Progress(plan_id=plan.id, plan_title=plan.title, plan_region=plan.region,
-                    plan_source=str(plan.source), base_year=plan.base_year, target_year=plan.target_year,
+                    plan_source=str(plan.source), plan_citation=_citations(plan.source),
+                    base_year=plan.base_year, target_year=plan.target_year,
                     region=submission.region, level=submission.level, year=submission.year,
                     file=submission.file, rows=rows, region_match=region_match, warnings=warnings,
                     plan_title_en=plan.title_en)
+
+
+def _citations(source: Any) -> tuple[str, str]:
+    """A SourceRef's citation in zh and en, made once per target."""
+    return source.citation("zh"), source.citation("en")
 
 
 def _level(level: str) -> "Message | str":

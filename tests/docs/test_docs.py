@@ -212,7 +212,10 @@ def test_explain_by_name_gives_requirement_decision_fields_and_examples():
     assert "达标条件：value 达到本地区的阈值（按地区类型 terrain：" in out and "缺 profile.terrain 为缺数据" in out
     assert "提交时需填写\n  value（现状值）" in out
     assert "示例（达标），取自 2021.cases.yaml" in out and "→ ecocheck：达标 — 18 达到 ≥18" in out
-    assert "示例（未达标）" in out and "来源: 001_5bf55d846e1f2bc3.txt:693" in out
+    assert "示例（未达标）" in out
+    # the citable source, then where ecocheck read it
+    assert ("来源: 《国家生态文明建设示范区建设指标（修订版）》（环办生态函〔2021〕353号，文号未核实）；"
+            "《通榆县国家级生态建设示范区建设规划》附表2 第10项\n原文位置: 001_5bf55d846e1f2bc3.txt:693") in out
 
 
 def test_explain_by_id_in_english_and_another_edition():

@@ -290,7 +290,7 @@ def test_evaluate_with_the_standard_and_a_plan_at_once():
     result = run_cli("evaluate", str(SERIES / "kazuo-2022.yaml"), "--plan", "kazuo-2030")
     out = result.stdout
     assert result.returncode == 1
-    assert out.index("结论：约束性指标") < out.index("══ 规划目标进度（") < out.index("规划目标进度：喀左县")
+    assert out.index("结论：约束性指标") < out.index("══ 规划目标进度（") < out.index("规划目标进度：喀左生态文明示范县建设规划")
     code, doc = cli_json("evaluate", str(SERIES / "kazuo-2022.yaml"), "--plan", "kazuo-2030", "--plan", "liaoning-2027")
     assert [p["plan"]["id"] for p in doc["plan_progress"]] == ["kazuo-2030", "liaoning-2027"]
     assert doc["summary"]["verdict"] == "fail" and code == 1

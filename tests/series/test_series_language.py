@@ -155,7 +155,8 @@ def progress_quotes(doc: dict, result) -> set[str]:
              *(t.base.printed for t in plan.targets), *(g.printed for t in plan.targets for g in t.goals)}
     for row in doc["rows"]:
         texts |= {row["name"], row["name_en"], row["printed"], row["base_printed"], row["unit"], row["target_id"],
-                  row["source"], progress_out._source(row["source"]), row["value"], row["target_source"]}
+                  row["source"], progress_out._source(row["source"]), row["value"], row["target_source"],
+                  row["citation"], row["table"], row["item"]}  # the document's 表 and 序号 as printed
     texts |= {progress_out._short(t) for t in texts if isinstance(t, str)}
     texts |= {progress_out._short(t, 14) for t in texts if isinstance(t, str)}
     return texts
@@ -254,8 +255,8 @@ def test_the_cli_writes_progress_reasons_in_the_language_asked():
     assert zh[energy]["target_source"] == en[energy]["target_source"]  # a contract value, in neither language
     # every other field is the same document in either language
     for key in zh:
-        assert {k: v for k, v in zh[key].items() if k not in ("reason", "target_from")} == \
-               {k: v for k, v in en[key].items() if k not in ("reason", "target_from")}
+        assert {k: v for k, v in zh[key].items() if k not in ("reason", "target_from", "citation")} == \
+               {k: v for k, v in en[key].items() if k not in ("reason", "target_from", "citation")}
     table = run_cli("progress", str(file), "--plan", "tongyu-2035", "--history", str(SERIES)).stdout
     assert "未填写状态" in table and "no state given" not in table and "(未填写)" not in table
     english = run_cli("progress", str(file), "--plan", "tongyu-2035", "--history", str(SERIES), "--lang", "en").stdout
