@@ -173,11 +173,12 @@ def _check(file: str, tally: dict) -> list[Item]:
 def _item(file: str, checked: Any, tally: dict) -> Item:
     from ecocheck.engine.summary import CountyRow
 
+    lang = _STATE["lang"]  # problems are sent written, in the language of the reports
     if checked.report is None:
-        return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
+        return Item(file, None, None, [p.as_dict(lang) for p in checked.problems or []], [])
     report = checked.report
-    warnings = [w.as_dict() for w in report.warnings]
-    problems = [p.as_dict() for p in report.problems]  # cells not read: the report stands, 缺数据 there
+    warnings = [w.as_dict(lang) for w in report.warnings]
+    problems = [p.as_dict(lang) for p in report.problems]  # cells not read: the report stands, 缺数据 there
     row = CountyRow.of_report(report)
     send = _STATE["send"]
     if send == SEND_JSON:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.messages import Message
 from ecocheck.library.model import SourceRef
 from ecocheck.base.names import suggestion
 from ecocheck.base.values import ValueProblem, normalize_text, parse_number
@@ -361,7 +362,8 @@ def read_plan_values(path: str | Path, display: str | None = None) -> dict[str, 
                 number = parse_number(value)
             except ValueProblem as problem:
                 problems.append(doc.problem(path_ + ((name,) if isinstance(spec, dict) else ()),
-                                            f"plan_values.{key}: {problem.message}", problem.hint, code=problem.code))
+                                            Message("input.named", name=f"plan_values.{key}", message=problem.message),
+                                            problem.hint, code=problem.code))
                 continue
             if number is None and name == "value" and isinstance(value, str):
                 entry.value = normalize_text(value)  # a state word, e.g. 成功创建

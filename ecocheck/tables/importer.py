@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.messages import Message
 from ecocheck.library.loader import Library
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.tables import Options
@@ -93,7 +94,8 @@ class ImportedTable:
         if cell is None:
             return Problem(problem.message, f"{self.grid.label} ({draft.column.year})", 0, 0, problem.hint,
                            problem.code)
-        return Problem(f"{cell.where} ({draft.column.year}): {problem.message}", self.grid.label, cell.row,
+        return Problem(Message("input.named", name=f"{cell.where} ({draft.column.year})", message=problem.message),
+                       self.grid.label, cell.row,
                        cell.col, problem.hint, problem.code)
 
     def drafts(self) -> list[Draft]:

@@ -35,7 +35,7 @@ def test_evaluate_names_the_table_cell_the_reader_refuses(tmp_path):
     for row in (["通榆县指标表"], ["指标名称", "现状值（2022年）"], ["生态环境信息公开率", "100%"], ["河长制", "差不多"]):
         ws.append(row)
     wb.save(tmp_path / "t.xlsx")
-    err = run_refused("evaluate", str(tmp_path / "t.xlsx"))
+    err = run_refused("evaluate", str(tmp_path / "t.xlsx"), "--lang", "en")
     assert "t.xlsx 附表:4:2: error: 附表!B4 (2022):" in err and "差不多" in err
 
 
@@ -54,7 +54,8 @@ def test_batch_over_a_folder_of_tables(tmp_path):
 
 
 def test_import_command_writes_the_files(tmp_path):
-    done = run_cli("import", str(TABLES / "consultant-tongyu.xlsx"), "--terrain", "平原地区", "-o", str(tmp_path))
+    done = run_cli("import", str(TABLES / "consultant-tongyu.xlsx"), "--terrain", "平原地区", "-o", str(tmp_path),
+                   "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["通榆县-2022.yaml", "通榆县-2025.yaml"]
     assert "warning: 差距分析!G7: 林草覆盖率: the table says 约束性" in done.stderr

@@ -226,14 +226,14 @@ def _workbook(path: Path, rows: list[list], title: str = "通榆县指标表", s
 
 def test_no_year_column_names_sheet_row_and_column(tmp_path):
     path = _workbook(tmp_path / "t.xlsx", [[], ["序号", "指标名称", "单位"], [1, "河长制", "-"]])
-    err = run_refused("import", str(path))
+    err = run_refused("import", str(path), "--lang", "en")
     assert "t.xlsx 附表:3:2: error: 附表!B3: the header has no year column" in err
 
 
 def test_duplicate_indicators_name_both_rows(tmp_path):
     path = _workbook(tmp_path / "t.xlsx", [["指标名称", "现状值（2022年）"], ["河长制", "全面实施"],
                                            ["生态环境信息公开率", "100%"], ["河长制 ", "未实施"]])
-    err = run_refused("import", str(path))
+    err = run_refused("import", str(path), "--lang", "en")
     assert "t.xlsx 附表:5:1: error: 河长制 appears twice: 附表!A3 and 附表!A5" in err
 
 
