@@ -47,6 +47,7 @@ def options_of(sheet, table, edition, level, region, terrain, base_year):
 
 def run_import(path: Path, options, rules: Optional[Path], out_dir: Path, lang: str = DEFAULT_LANG) -> int:
     from ecocheck.base.errors import InputError
+    from ecocheck.base.messages import Message
     from ecocheck.output.files import write_atomic
     from ecocheck.submission.reader import parse_submission_text
     from ecocheck.tables.importer import import_table as read_table
@@ -58,7 +59,7 @@ def run_import(path: Path, options, rules: Optional[Path], out_dir: Path, lang: 
         print_problems(err.problems, lang=lang)
         return EXIT_INPUT
     for note in imported.notes:
-        stderr(f"{imported.grid.label}: {note}")
+        stderr(f"{imported.grid.label}: {note.render(lang)}")
     print_problems(imported.findings, warning=True, lang=lang)
     code = EXIT_OK
     for draft in imported.drafts():
@@ -67,9 +68,10 @@ def run_import(path: Path, options, rules: Optional[Path], out_dir: Path, lang: 
         count = len(draft.cells)
         try:
             parse_submission_text(draft.text, library, file=str(target))
-            stderr(f"wrote {target}: {count} values")
+            stderr(Message("input.table.wrote", file=str(target), count=count).render(lang))
         except InputError as err:
             code = EXIT_INPUT
-            stderr(f"wrote {target}: {count} values, {len(err.problems)} of them not readable yet:")
+            stderr(Message("input.table.wrote_unreadable", file=str(target), count=count,
+                           unreadable=len(err.problems)).render(lang))
             print_problems([imported.locate(draft, p) for p in err.problems], lang=lang)
     return code
