@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,20 @@ PASSING_2021 = {
     "农村无害化卫生厕所普及率": {"met": True, "note": "完成市下达目标"},
     "政府绿色采购比例": 100,
 }
+
+
+# Language purity (issue 17): the words a zh text may keep in Latin letters, an en text in Chinese.
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CODE = re.compile(r"`[^`]*`")  # what the user types, quoted as code: fields, YAML, commands, file names
+FIELD_IDS = re.compile(r"value|previous|target|delta|profile")  # submission fields a zh reason names bare
+NAMES = re.compile(r"YAML|UTF-(?:8|16)|GBK|GB18030|NUL|Windows|Excel|Word|Office|WPS|CSV")  # formats, encodings, programs
+
+
+def latin_outside_code(text: str) -> str:
+    """The Latin letters of a Chinese text outside code, field names and proper names ("" when none)."""
+    return "".join(re.findall("[A-Za-z]", NAMES.sub("", FIELD_IDS.sub("", CODE.sub("", text)))))
+
+
+def chinese_outside_code(text: str) -> str:
+    """The Chinese characters of an English text outside code ("" when none)."""
+    return "".join(CJK.findall(CODE.sub("", text)))

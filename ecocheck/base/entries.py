@@ -31,7 +31,7 @@ class Entry:
     items: dict[str, "Entry"] = field(default_factory=dict)
     path: tuple = ()
     previous_source: str = ""  # where `previous` came from, when not from the file itself
-    problem: str = ""  # why the cell could not be read (then value is None: 缺数据)
+    problem: Any = ""  # why the cell could not be read, a Message (then value is None: 缺数据)
     warning: Any = None  # a Message shown beside the verdict, e.g. "0.95 — did you mean 95%?"
     at_best: bool = False  # the value is the best possible (100% where higher is better, 0 where lower is)
     unit: str = ""  # the unit the value was given in, when it picks another reading (PM2.5 in μg/m³)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from ecocheck.base.messages import Message
+
 MAX_WORD = 100  # longer than any official name: not a misspelling of one
 
 
@@ -32,3 +34,11 @@ def suggestion(word: str, candidates: Iterable[str]) -> str:
     if not near:
         return ""
     return "did you mean " + " / ".join(f"“{n}”" for n in near) + "?"
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
+    """suggestion() as a catalogue message (written in the report's language), None when nothing is near."""
+    near = closest(word, candidates)
+    if not near:
+        return None
+    return Message("input.did_you_mean", names=" / ".join(f"“{n}”" for n in near))

@@ -9,15 +9,18 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from ecocheck.base.messages import Message, Quoted
+
 _THRESHOLD_MARKS = ("≥", "≤", ">=", "<=", ">", "<", "＞", "＜", "不低于", "不高于", "不少于")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 class ValueProblem(ValueError):
-    """A value that cannot be read; `hint` says how to write it instead."""
+    """A value that cannot be read; `hint` says how to write it instead (both catalogue Messages,
+    written in the report's language; str(problem) is the English, for a log)."""
 
-    def __init__(self, message: str, hint: str = "", code: str = "value") -> None:
-        super().__init__(message)
+    def __init__(self, message: Message, hint: Message | str = "", code: str = "value") -> None:
+        super().__init__(message.render("en"))
         self.message = message
         self.hint = hint
         self.code = code
@@ -36,29 +39,22 @@ def parse_number(raw: Any) -> Decimal | None:
     Raises ValueProblem for things that look like numbers but must not be read as one.
     """
     if isinstance(raw, bool):
-        raise ValueProblem(
-            f"`{str(raw).lower()}` is not a number",
-            "give the number, or write {met: true, note: \"…\"} to declare that it is met",
-            code="value-type",
-        )
+        raise ValueProblem(Message("input.number.bool", value=str(raw).lower()), Message("input.number.bool_hint"),
+                           code="value-type")
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
         if math.isnan(raw) or math.isinf(raw):
-            raise ValueProblem(f"`{raw}` is not a finite number", "give a real measured value",
-                               code="value-range")
+            raise ValueProblem(Message("input.number.not_finite", value=f"`{raw}`"),
+                               Message("input.number.real_hint"), code="value-range")
         return Decimal(repr(raw))
     if not isinstance(raw, str):
         return None
     text = normalize_text(raw)
     for mark in _THRESHOLD_MARKS:
         if text.startswith(mark):
-            raise ValueProblem(
-                f"{raw!r} is a threshold, not a value",
-                "the standard's requirement was copied into the value cell; give the county's "
-                "measured value, or leave it out (缺数据), or declare {met: true, note: \"…\"}",
-                code="threshold-echo",
-            )
+            raise ValueProblem(Message("input.number.threshold", value=Quoted(raw)),
+                               Message("input.number.threshold_hint"), code="threshold-echo")
     compact = text.replace(" ", "").replace(",", "")
     if compact.endswith("%"):
         compact = compact[:-1]
@@ -68,11 +64,11 @@ def parse_number(raw: Any) -> Decimal | None:
         except InvalidOperation:  # pragma: no cover - the regex admits only valid forms
             return None
         if not number.is_finite():
-            raise ValueProblem(f"{raw!r} is not a finite number", code="value-range")
+            raise ValueProblem(Message("input.number.not_finite", value=Quoted(raw)), code="value-range")
         return number
     if compact.lower() in {"nan", ".nan", "inf", ".inf", "-inf", "-.inf", "+.inf", "infinity"}:
-        raise ValueProblem(f"{raw!r} is not a finite number", "give a real measured value",
-                           code="value-range")
+        raise ValueProblem(Message("input.number.not_finite", value=Quoted(raw)),
+                           Message("input.number.real_hint"), code="value-range")
     return None
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.messages import Message, Quoted
 
 try:  # libyaml's composer is several times faster; both are safe (no object construction).
     from yaml import CSafeLoader as _BaseLoader
@@ -58,8 +59,9 @@ class Located:
         """Position of the key that introduces `path` (falls back to the value's)."""
         return self.marks.get(("<key>",) + path) or self.mark(path)
 
-    def problem(self, path: tuple, message: str, hint: str = "", *, key: bool = False,
+    def problem(self, path: tuple, message: Any, hint: Any = "", *, key: bool = False,
                 code: str = "input") -> Problem:
+        """A Problem at `path` (its key's position with `key`); message and hint as Problem takes them."""
         line, column = self.key_mark(path) if key else self.mark(path)
         return Problem(message, self.file, line, column, hint, code)
 
@@ -81,13 +83,14 @@ _PLAIN_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]{0,299})\.[0-9]+\Z")
 _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,299})(\.[0-9]+)?\Z")  # either of the two, in one match (the builder's hot path)
 # Forms YAML 1.1 (and so PyYAML) reads as numbers but YAML 1.2 reads otherwise or ecocheck does
 # not accept: 1:35 is 95 in base 60, 9_5 is 95, 017 is 15 in YAML 1.1 and 17 in YAML 1.2.
+# (each with the catalogue key naming the form: input.yaml.form.<name>)
 _NUMBER_FORMS = (
     (re.compile(r"[-+]?0x[0-9a-fA-F_]+\Z"), "hexadecimal"),
     (re.compile(r"[-+]?0o[0-7_]+\Z"), "octal"),
     (re.compile(r"[-+]?0b[01_]+\Z"), "binary"),
-    (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"), "base 60, as in a time"),
-    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z"), "digits grouped with _"),
-    (re.compile(r"[-+]?0[0-9]+\Z"), "a leading zero: octal in YAML 1.1, decimal in YAML 1.2"),
+    (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"), "base60"),
+    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z"), "grouped"),
+    (re.compile(r"[-+]?0[0-9]+\Z"), "leading_zero"),
 )
 # First characters for which YAML 1.1 may resolve a plain scalar to something other than text.
 _RESOLVABLE_FIRST = {k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k}
@@ -147,9 +150,8 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 def _tag_error(node: yaml.Node, file: str) -> InputError:
     line, column = _position(node)
     return InputError.single(
-        f"unsupported YAML tag {_resolved_tag(node)!r}", file=file, line=line, column=column,
-        hint="remove the tag: ecocheck reads plain numbers, text, lists and mappings only",
-        code="yaml-tag",
+        Message("input.yaml.tag", tag=Quoted(_resolved_tag(node))), file=file, line=line, column=column,
+        hint=Message("input.yaml.tag_hint"), code="yaml-tag",
     )
 
 
@@ -181,9 +183,9 @@ def _check_number_form(node: yaml.ScalarNode, file: str) -> None:
         if pattern.match(value):
             line, column = _position(node)
             raise InputError.single(
-                f"{value} is not a number here ({kind}): ecocheck reads plain decimal numbers only",
+                Message("input.yaml.number_form", value=value, kind=Message(f"input.yaml.form.{kind}")),
                 file=file, line=line, column=column, code="number-form",
-                hint=f'write the value in decimal digits (e.g. 95 or 95.5), or quote it ("{value}") if it is text')
+                hint=Message("input.yaml.number_form_hint", value=value))
 
 
 def _finite(node: yaml.ScalarNode, convert: Any, file: str) -> Any:
@@ -192,10 +194,11 @@ def _finite(node: yaml.ScalarNode, convert: Any, file: str) -> Any:
     number = None if len(digits) > 300 else convert(node)
     if number is None or (isinstance(number, float) and number in (_INF, -_INF) and "inf" not in node.value.lower()):
         line, column = _position(node)
-        shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}… ({len(node.value)} characters)"
+        shown = (node.value if len(node.value) <= 24
+                 else Message("input.yaml.long_number", start=node.value[:20], count=len(node.value)))
         raise InputError.single(
-            f"number too large: {shown}", file=file, line=line,
-            column=column, code="number-range", hint="a value beyond 1e300 cannot be an indicator's value")
+            Message("input.yaml.number_range", value=shown), file=file, line=line,
+            column=column, code="number-range", hint=Message("input.yaml.number_range_hint"))
     return number
 
 
@@ -208,12 +211,12 @@ def _key(key_node: yaml.Node, file: str) -> str:
         return key_node.value
     if not isinstance(key_node, yaml.ScalarNode):
         line, column = _position(key_node)
-        raise InputError.single("a mapping key must be plain text", file=file, line=line, column=column,
+        raise InputError.single(Message("input.yaml.key"), file=file, line=line, column=column,
                                 code="yaml-key")
     if tag == _TAG + "merge":
         line, column = _position(key_node)
-        raise InputError.single("merge keys (<<) are not supported", file=file, line=line, column=column,
-                                hint="write the keys out in full", code="yaml-merge")
+        raise InputError.single(Message("input.yaml.merge"), file=file, line=line, column=column,
+                                hint=Message("input.yaml.merge_hint"), code="yaml-merge")
     if tag in _SCALARS or tag == _TAG + "timestamp":  # a key is its text: 012 stays "012", 1:35 "1:35"
         return key_node.value
     raise _tag_error(key_node, file)
@@ -237,17 +240,14 @@ class _Builder:
         if self.count > MAX_NODES:
             line, column = _position(node)
             raise InputError.single(
-                f"document too large: more than {MAX_NODES} nodes (aliases included)",
-                file=self.file, line=line, column=column,
-                hint="a submission has a few hundred values; remove repeated aliases (&/*)",
-                code="yaml-limit",
+                Message("input.yaml.too_many_nodes", limit=MAX_NODES), file=self.file, line=line, column=column,
+                hint=Message("input.yaml.too_many_nodes_hint"), code="yaml-limit",
             )
         if depth > MAX_DEPTH:
             line, column = _position(node)
             raise InputError.single(
-                f"document nested deeper than {MAX_DEPTH} levels", file=self.file, line=line, column=column,
-                hint="a submission needs at most three levels: indicators, sub-items, fields",
-                code="yaml-limit",
+                Message("input.yaml.too_deep", limit=MAX_DEPTH), file=self.file, line=line, column=column,
+                hint=Message("input.yaml.too_deep_hint"), code="yaml-limit",
             )
 
     def build(self, node: yaml.Node, depth: int) -> Any:
@@ -302,9 +302,9 @@ class _Builder:
         first = next(k for k, _ in mapping.value if _key(k, self.file) == key)
         line, column = _position(key_node)
         return InputError.single(
-            f"duplicate key {key!r} (first given at line {_position(first)[0]})",
+            Message("input.yaml.duplicate", key=Quoted(key), line=_position(first)[0]),
             file=self.file, line=line, column=column,
-            hint="each key may appear once: keep one entry and delete the other", code="duplicate-key",
+            hint=Message("input.yaml.duplicate_hint"), code="duplicate-key",
         )
 
 
@@ -333,29 +333,24 @@ def decode(raw: bytes, file: str) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError.single(
-            "file is UTF-16, not UTF-8", file=file, code="encoding",
-            hint="save it as UTF-8 (in Excel/Notepad: 另存为 → 编码 UTF-8)",
-        )
+        raise InputError.single(Message("input.file.utf16"), file=file, code="encoding",
+                                hint=Message("input.file.utf16_hint"))
     if b"\x00" in raw[:8192]:
-        raise InputError.single(
-            "file is binary (it contains NUL bytes), not a YAML text file", file=file,
-            code="binary", hint="give the .yaml submission, not a spreadsheet or archive",
-        )
+        raise InputError.single(Message("input.file.binary"), file=file, code="binary",
+                                hint=Message("input.file.binary_hint"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = "save the file as UTF-8"
+        hint = Message("input.file.not_utf8_hint")
         try:
             raw.decode("gb18030")
-            hint = ("the file looks GBK/GB18030-encoded (common for files saved by Windows "
-                    "Excel or Notepad); save it as UTF-8, e.g. `iconv -f GBK -t UTF-8`")
+            hint = Message("input.file.gbk_hint")
         except UnicodeDecodeError:
             pass
         raise InputError.single(
-            "file is not valid UTF-8", file=file, line=line, column=column, hint=hint,
+            Message("input.file.not_utf8"), file=file, line=line, column=column, hint=hint,
             code="encoding",
         ) from None
 
@@ -364,15 +359,14 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> InputError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc)
-    hint = "check indentation and that every `key: value` has a space after the colon"
+    hint = Message("input.yaml.syntax_hint")
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in problem or "tab" in str(problem) or "\t" in bad_line[: max(column, 1) + 1]:
-        hint = "YAML does not allow tab characters for indentation: indent with spaces"
-    message = f"YAML syntax error: {problem}"
-    context = getattr(exc, "context", None)
-    if context:
-        message += f" ({context})"
+        hint = Message("input.yaml.tab_hint")
+    context = getattr(exc, "context", None)  # (the parser's own words, in English)
+    message = (Message("input.yaml.syntax_context", problem=str(problem), context=str(context)) if context
+               else Message("input.yaml.syntax", problem=str(problem)))
     return InputError.single(message, file=file, line=line, column=column, hint=hint,
                              code="yaml-syntax")
 
@@ -384,8 +378,8 @@ def load_text(text: str, file: str) -> Located:
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     if node is None:
-        raise InputError.single("file is empty", file=file, code="empty",
-                                hint="a submission needs at least region, level, year and indicators")
+        raise InputError.single(Message("input.file.empty"), file=file, code="empty",
+                                hint=Message("input.file.empty_hint"))
     data = _Builder(file).build(node, 0)
     return Located(data, file, node)
 
@@ -404,7 +398,7 @@ def read_input(path: str | Path, display: str | None = None) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError.single("file not found", file=name, code="not-found") from None
+        raise InputError.single(Message("input.file.not_found"), file=name, code="not-found") from None
     except IsADirectoryError:
         raise _directory(name) from None
     except OSError as exc:  # a socket (ENXIO), no permission, a name too long, a loop of links
@@ -414,7 +408,8 @@ def read_input(path: str | Path, display: str | None = None) -> bytes:
             mode = stat.S_IFREG
         if not stat.S_ISREG(mode):
             raise _special(name, mode) from None
-        raise InputError.single(f"cannot read file: {exc.strerror}", file=name, code="io") from None
+        raise InputError.single(Message("input.file.cannot_read", reason=str(exc.strerror)), file=name,
+                                code="io") from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -429,29 +424,28 @@ def read_input(path: str | Path, display: str | None = None) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > MAX_BYTES:
-            raise InputError.single(
-                f"file is too large (more than {MAX_BYTES} bytes)", file=name,
-                code="too-large", hint="a county-year submission is a few kilobytes",
-            )
+            raise InputError.single(Message("input.file.too_large", limit=MAX_BYTES), file=name,
+                                    code="too-large", hint=Message("input.file.too_large_hint"))
         return b"".join(chunks)
     except BlockingIOError:  # a regular file never blocks; a file system that says so is a read error
-        raise InputError.single("cannot read file: it would block", file=name, code="io") from None
-    except OSError as exc:
-        raise InputError.single(f"cannot read file: {exc.strerror}", file=name, code="io") from None
+        raise InputError.single(Message("input.file.would_block"), file=name, code="io") from None
+    except OSError as exc:  # (the system's reason, in its own words)
+        raise InputError.single(Message("input.file.cannot_read", reason=str(exc.strerror)), file=name,
+                                code="io") from None
     finally:
         os.close(fd)
 
 
 def _directory(name: str) -> InputError:
-    return InputError.single("is a directory, not a file", file=name, code="not-found",
-                             hint="use `ecocheck batch DIR` to check a folder")
+    return InputError.single(Message("input.file.directory"), file=name, code="not-found",
+                             hint=Message("input.file.directory_hint"))
 
 
 def _special(name: str, mode: int) -> InputError:
-    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "a special file")
-    return InputError.single(f"not a regular file ({kind}): only files are read", file=name, code="not-a-file",
-                             hint="give the path of a .yaml file saved on disk")
+    kind = ("fifo" if stat.S_ISFIFO(mode) else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "socket" if stat.S_ISSOCK(mode) else "other")
+    return InputError.single(Message("input.file.special", kind=Message(f"input.file.{kind}")), file=name,
+                             code="not-a-file", hint=Message("input.file.special_hint"))
 
 
 def load_file(path: str | Path, display: str | None = None) -> Located:

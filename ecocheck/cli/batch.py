@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.base.errors import location
+from ecocheck.base.errors import ERROR, WARNING, location, problem_text
 from ecocheck.cli.common import (
     EXIT_INPUT, Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, output_or_exit,
     stderr, write_rendered,
@@ -65,7 +65,7 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
     from ecocheck.engine.summary import BatchSummary
     from ecocheck.output.common import skipped_text
 
-    library = library_or_exit(rules)  # a broken rule library is reported once, before any worker starts
+    library = library_or_exit(rules, lang.value)  # a broken rule library is reported once, before any worker starts
     chosen = FORMATS[fmt.value]
     if edition is not None:
         edition_or_exit(library, edition)
@@ -79,47 +79,50 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
                + (f" ({skipped})" if skipped else ""))
         return EXIT_INPUT
     output = output_or_exit(output, force, files, rules, history)
-    summary.add_errors([p.as_dict() for p in missing])
+    summary.add_errors([p.as_dict(lang.value) for p in missing])
     n_jobs = jobs or runner.default_jobs()
     index = None
     if history is not None:
         from ecocheck.cli.series import history_or_exit
 
-        index = history_or_exit(history)  # scanned once here, shared with every worker
+        index = history_or_exit(history, lang.value)  # scanned once here, shared with every worker
     items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs,
                        send=chosen.batch_reports, history=index, lang=lang.value,
                        tables=table_options, strict=strict)
     # JSON reports carry their warnings and are written as they arrive; the other formats
     # are rendered once every file is checked and the summary complete.
     reports = _collected(_with_progress(items, len(files), quiet), summary,
-                         quiet or chosen.batch_reports == SEND_JSON)
+                         quiet or chosen.batch_reports == SEND_JSON, lang.value)
     if chosen.batch_reports != SEND_JSON:
         reports = list(reports)
         if chosen.batch_errors_on_stderr:  # human-readable on stderr too
             for e in summary.error_rows():
-                stderr(f"{location(e['file'], e['line'], e['column'])}: error: {e['message']}")
+                stderr(problem_text(location(e['file'], e['line'], e['column']), e['message'], lang=lang.value,
+                                    kind=ERROR))
     view = BatchView(summary, reports, lang.value, terminal=output is None and sys.stdout.isatty())
     write_rendered(chosen.renderer(BATCH)(view) or "", output)
     return summary.exit_code()
 
 
-def _collected(items, summary, quiet: bool):
-    """Each item added to the summary; yields the reports the workers sent (dicts or JSON)."""
+def _collected(items, summary, quiet: bool, lang: str):
+    """Each item added to the summary; yields the reports the workers sent (dicts or JSON). The
+    workers send problems written in `lang`; so are the words printed around them."""
     for item in items:
         if item.problems and item.row is None:
             summary.add_errors(item.problems)
         elif item.problems:  # evaluated all the same: the report shows those cells as 缺数据
             summary.add_problems(item.problems)
             for p in item.problems:
-                stderr(f"{location(p['file'], p['line'], p['column'])}: error: {p['message']}"
-                       + (f"\n  hint: {p['hint']}" if p.get("hint") else ""))
+                stderr(problem_text(location(p['file'], p['line'], p['column']), p['message'], p.get("hint", ""),
+                                    lang, ERROR))
         if item.row is not None:
             summary.add_county(item.row)
         if item.tally:
             summary.add_tally(item.tally)
         if item.warnings and not quiet:
             for w in item.warnings:
-                stderr(f"{location(w['file'], w['line'], w['column'])}: warning: {w['message']}")
+                stderr(problem_text(location(w['file'], w['line'], w['column']), w['message'], lang=lang,
+                                    kind=WARNING))
         if item.report is not None:
             yield item.report
         elif item.report_json is not None:

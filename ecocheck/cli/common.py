@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from ecocheck.base.messages import DEFAULT_LANG
+
 if TYPE_CHECKING:
     from ecocheck.output.files import Output
 
@@ -35,13 +37,17 @@ def stderr(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-def print_problems(problems, warning: bool = False) -> None:
+def print_problems(problems, warning: bool = False, lang: str = DEFAULT_LANG) -> None:
+    """Each problem on stderr as `file:line:column: error: …` with its hint, all in `lang` (the
+    command's --lang; the default for a command without one): 错误：/提示：/建议： in Chinese."""
+    from ecocheck.base.errors import ERROR, WARNING
+
+    kind = WARNING if warning else ERROR
     for p in problems:
-        prefix = "warning: " if warning else "error: "
-        stderr(f"{p.location()}: {prefix}{p.message}" + (f"\n  hint: {p.hint}" if p.hint else ""))
+        stderr(p.format(lang, kind))
 
 
-def library_or_exit(rules: Optional[Path]):
+def library_or_exit(rules: Optional[Path], lang: str = DEFAULT_LANG):
     from ecocheck.base.errors import InputError
     from ecocheck.library.loader import load_library
 
@@ -49,7 +55,7 @@ def library_or_exit(rules: Optional[Path]):
         return load_library(rules)
     except InputError as err:
         stderr("the rule library could not be loaded:")
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang)
         raise SystemExit(EXIT_INPUT)
 
 

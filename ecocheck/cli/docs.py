@@ -16,7 +16,7 @@ from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, Lang, edition_or_exit, library_or_exit,
     output_or_exit, print_problems, stderr,
 )
-from ecocheck.cli.options import EditionOpt, ForceOpt, RulesOpt
+from ecocheck.cli.options import EditionOpt, ForceOpt, LangOpt, RulesOpt
 
 
 def _complete_indicator(incomplete: str) -> list[str]:
@@ -48,7 +48,7 @@ def explain(
     from ecocheck.base.values import normalize_text
     from ecocheck.output.ruledocs import explain_text, facts
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang.value)
     ed = edition_or_exit(library, edition)
     key = normalize_text(indicator)
     ind = ed.find(indicator) or ed.find(key)
@@ -78,6 +78,7 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s).", show_default=False)],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Check submissions without evaluating them: YAML, fields, indicator and class names, values.
 
@@ -85,27 +86,26 @@ def validate(
     2 some file is not. This is what the pre-commit hook `ecocheck-validate` runs.
     """
     from ecocheck.base.errors import InputError, Problem
+    from ecocheck.base.messages import Message
     from ecocheck.submission.reader import parse_submission
     from ecocheck.base.yamlsafe import load_file
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang.value)
     code = EXIT_OK
     for path in files:
         name = str(path)
         try:
             doc = load_file(path, name)
             if not isinstance(doc.data, dict) or not any(k in doc.data for k in ("region", "level", "year")):
-                raise InputError([Problem(
-                    "does not look like a submission (it has no region:, level: or year:)", name, 1, 1,
-                    "if pre-commit runs ecocheck-validate on this file, limit the hook to your submissions "
-                    "with `files:` in .pre-commit-config.yaml (docs/en/guide.md, “pre-commit”)", code="not-a-submission")])
+                raise InputError([Problem(Message("input.not_submission"), name, 1, 1,
+                                          Message("input.not_submission_hint"), code="not-a-submission")])
             submission = parse_submission(doc, library, edition=edition)
         except InputError as err:
-            print_problems(err.problems)
+            print_problems(err.problems, lang=lang.value)
             code = EXIT_INPUT
             continue
         if submission.warnings:
-            print_problems(submission.warnings, warning=True)
+            print_problems(submission.warnings, warning=True, lang=lang.value)
         typer.echo(f"{name}: ok")
     raise typer.Exit(code)
 
@@ -156,6 +156,7 @@ def rules_docs(
 def rules_test(
     path: Annotated[Optional[Path], typer.Argument(help="A rule file, its .cases.yaml, or a folder of rule files (default: the shipped library).", show_default=False)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every case, not only those that disagree.")] = False,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Run the rule-test cases beside rule files (<edition>.cases.yaml) and report disagreements.
 
@@ -172,12 +173,12 @@ def rules_test(
     try:
         run = run_location(location)
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang.value)
         raise typer.Exit(EXIT_INPUT)
     for file_run in run.files:
-        print_problems(file_run.problems)
+        print_problems(file_run.problems, lang=lang.value)
         for result in file_run.results:
-            print_problems(result.problems)
+            print_problems(result.problems, lang=lang.value)
             for d in result.disagreements:
                 exp = d.expectation
                 typer.echo(f"{d.location()}: case “{d.case.name}”: {d.name} ({exp.target}): expected "

@@ -63,7 +63,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     from ecocheck.engine.api import check_file, check_table
     from ecocheck.tables import is_table_file
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang.value)
     if plan and any(is_table_file(f) for f in files):
         stderr("error: --plan reads YAML submissions\n  hint: write the table's files first with "
                "`ecocheck import TABLE`, then evaluate them with --plan")
@@ -77,7 +77,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     if plan:
         from ecocheck.cli.series import plan_or_exit
 
-        plans = [plan_or_exit(key, None, library) for key in plan]
+        plans = [plan_or_exit(key, None, library, lang.value) for key in plan]
         if not chosen.shows_plans:
             *others, last = (f.name for f in FORMATS.values() if f.shows_plans)
             stderr(f"warning: --plan progress is shown with --format {', '.join(others)} or {last}, "
@@ -87,7 +87,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
     if history is not None:
         from ecocheck.cli.series import history_or_exit
 
-        index = history_or_exit(history)
+        index = history_or_exit(history, lang.value)
     checked = []
     for f in files:
         if is_table_file(f):
@@ -96,11 +96,11 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
             checked.append(check_file(f, library, edition=edition, history_dir=index, strict=strict))
     for c in checked:
         if c.problems:
-            print_problems(c.problems)
+            print_problems(c.problems, lang=lang.value)
             continue
-        print_problems(c.report.problems)
+        print_problems(c.report.problems, lang=lang.value)
         if c.report.warnings:
-            print_problems(c.report.warnings, warning=True)
+            print_problems(c.report.warnings, warning=True, lang=lang.value)
     reports = [c.report.as_dict(lang.value) for c in checked if c.report]
     plan_code = 0
     if plans:  # each report gets its plan sections (json: "plan_progress"), labelled after the standard's
@@ -111,7 +111,7 @@ def _evaluate(files: list[Path], edition: Optional[str], rules: Optional[Path], 
             r["plan_progress"] = plan_docs.get(r["file"], [])
 
     code = max(max(c.exit_code for c in checked), plan_code)
-    errors = [p.as_dict() for c in checked for p in (c.problems or [])]
+    errors = [p.as_dict(lang.value) for c in checked for p in (c.problems or [])]
     view = EvaluateView(reports, errors, lang.value, terminal=output is None and sys.stdout.isatty(),
                         single=len(checked) == 1)
     rendered = chosen.renderer(EVALUATE)(view)

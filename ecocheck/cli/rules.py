@@ -20,7 +20,7 @@ def rules_list(
 
     from ecocheck.base.words import LEVEL_ZH
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang.value)
     ed = edition_or_exit(library, edition)
     rows = []
     for ind in ed.indicators:

@@ -37,18 +37,18 @@ AssignOpt = Annotated[Optional[list[str]], typer.Option(
     "--assign", help="A superior-assigned target value: TARGET=NUMBER or TARGET@YEAR=NUMBER (repeatable).")]
 
 
-def plan_or_exit(key: str, folder: Optional[Path], library=None):
+def plan_or_exit(key: str, folder: Optional[Path], library=None, lang: str = Lang.zh.value):
     from ecocheck.base.errors import InputError
     from ecocheck.series.plans import find_plan
 
     try:
         return find_plan(key, folder, library)
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang)
         raise typer.Exit(EXIT_INPUT)
 
 
-def history_or_exit(folder: Optional[Path]):
+def history_or_exit(folder: Optional[Path], lang: str = Lang.zh.value):
     """A history index scanned once for every file of the command (None when not asked for)."""
     if folder is None:
         return None
@@ -58,18 +58,18 @@ def history_or_exit(folder: Optional[Path]):
     try:
         return HistoryIndex.scan(folder)
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang)
         raise typer.Exit(EXIT_INPUT)
 
 
-def assignments_or_exit(pairs: Optional[list[str]]):
+def assignments_or_exit(pairs: Optional[list[str]], lang: str = Lang.zh.value):
     from ecocheck.base.errors import InputError
     from ecocheck.series.api import parse_assignments
 
     try:
         return parse_assignments(pairs or [])
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang)
         raise typer.Exit(EXIT_INPUT)
 
 
@@ -96,7 +96,7 @@ def progress(
     """
     inputs = (files, plan, plans, history, rules)  # what --output must not overwrite
     if list_:
-        _list(plan, plans, fmt, output_or_exit(output, force, *inputs), library_or_exit(rules))
+        _list(plan, plans, fmt, output_or_exit(output, force, *inputs), library_or_exit(rules, lang.value), lang.value)
         raise typer.Exit(EXIT_OK)
     if not plan:
         stderr("error: --plan is required\n  hint: `ecocheck progress --list` shows the plans")
@@ -106,16 +106,16 @@ def progress(
         raise typer.Exit(EXIT_INPUT)
     from ecocheck.series.api import check_progress_plans
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang.value)
     if edition is not None:
         edition_or_exit(library, edition)
     check_output_or_exit(FORMATS[fmt.value], output)
     check_history_or_exit(history)
     check_folder_or_exit("--plans", plans, "plans", "give a folder of plan files, or leave --plans out for the shipped plans")
     output = output_or_exit(output, force, *inputs)
-    chosen = [plan_or_exit(key, plans, library) for key in plan]
-    index = history_or_exit(history)
-    assigned = assignments_or_exit(assign)
+    chosen = [plan_or_exit(key, plans, library, lang.value) for key in plan]
+    index = history_or_exit(history, lang.value)
+    assigned = assignments_or_exit(assign, lang.value)
     docs: list[dict[str, Any]] = []
     code = EXIT_OK
     errors: list[dict[str, Any]] = []
@@ -124,11 +124,11 @@ def progress(
                                             assigned=assigned, years=year or None):
             code = max(code, checked.exit_code)
             if checked.problems:
-                print_problems(checked.problems)
-                errors += [pr.as_dict() for pr in checked.problems]
+                print_problems(checked.problems, lang=lang.value)
+                errors += [pr.as_dict(lang.value) for pr in checked.problems]
                 break
             if checked.warnings:
-                print_problems(checked.warnings, warning=True)
+                print_problems(checked.warnings, warning=True, lang=lang.value)
             docs.append(checked.progress.as_dict(lang.value))
     text = FORMATS[fmt.value].renderer(PROGRESS)(docs, errors, lang.value)
     if docs or output is not None:
@@ -137,7 +137,7 @@ def progress(
 
 
 def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressFormat, output: Optional[Path],
-          library=None) -> None:
+          library=None, lang: str = Lang.zh.value) -> None:
     import json
 
     from tabulate import tabulate
@@ -146,7 +146,7 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
     from ecocheck.series.plans import load_plans
 
     if plan_keys:
-        chosen = [plan_or_exit(k, folder, library) for k in plan_keys]
+        chosen = [plan_or_exit(k, folder, library, lang) for k in plan_keys]
         if fmt.value == "json":
             doc = [{"plan": p.id, "targets": [_target_dict(t) for t in p.targets]} for p in chosen]
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
@@ -164,7 +164,7 @@ def _list(plan_keys: Optional[list[str]], folder: Optional[Path], fmt: ProgressF
         plans = load_plans(folder)
     except InputError as err:
         stderr("the plan files could not be loaded:")
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang)
         raise typer.Exit(EXIT_INPUT)
     if fmt.value == "json":
         doc = [{"id": p.id, "title": p.title, "region": p.region, "level": p.level, "base_year": p.base_year,
@@ -209,7 +209,7 @@ def compare(
     from ecocheck.base.errors import InputError
     from ecocheck.series.api import compare_series, group_series
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang.value)
     if edition is not None:
         edition_or_exit(library, edition)
     check_output_or_exit(FORMATS[fmt.value], output)
@@ -222,8 +222,8 @@ def compare(
         except InputError as err:
             problems += err.problems
     if problems:
-        print_problems(problems)
-    text = FORMATS[fmt.value].renderer(COMPARE)(docs, [p.as_dict() for p in problems], lang.value)
+        print_problems(problems, lang=lang.value)
+    text = FORMATS[fmt.value].renderer(COMPARE)(docs, [p.as_dict(lang.value) for p in problems], lang.value)
     if docs or output is not None:
         write_output(text, output)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
@@ -232,7 +232,7 @@ def compare(
 # ── used by `evaluate --plan` ───────────────────────────────────────────────────────────
 
 def plan_progress_for(checked: list, chosen: list, library, edition: Optional[str], history,
-                      lang: str = "zh") -> tuple[dict[str, list[dict]], int]:
+                      lang: str = Lang.zh.value) -> tuple[dict[str, list[dict]], int]:
     """Progress documents per evaluated file (for the plans chosen, reasons in `lang`), and the exit
     code they imply."""
     from ecocheck.series.api import check_progress_plans
@@ -245,7 +245,7 @@ def plan_progress_for(checked: list, chosen: list, library, edition: Optional[st
         for result in check_progress_plans(c.file, library, chosen, edition=edition, history=history):
             code = max(code, result.exit_code)
             if result.problems:
-                print_problems(result.problems)
+                print_problems(result.problems, lang=lang)
                 continue
             out.setdefault(c.file, []).append(result.progress.as_dict(lang))
     return out, code

@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.cli.common import EXIT_INPUT, EXIT_OK, library_or_exit, print_problems, stderr
+from ecocheck.cli.common import DEFAULT_LANG, EXIT_INPUT, EXIT_OK, Lang, library_or_exit, print_problems, stderr
 from ecocheck.cli.options import (
-    BaseYearOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+    BaseYearOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
 )
 
 
@@ -24,6 +24,7 @@ def import_table(
     base_year: BaseYearOpt = None,
     rules: RulesOpt = None,
     out_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the REGION-YEAR.yaml files.")] = Path("."),
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Import an indicator table (Word, Excel, CSV): one REGION-YEAR.yaml per year column.
 
@@ -34,7 +35,7 @@ def import_table(
     or a written file has cells the submission reader does not accept (listed by cell).
     """
     raise typer.Exit(run_import(table_file, options_of(sheet, table, edition, level, region, terrain, base_year),
-                                rules, out_dir))
+                                rules, out_dir, lang.value))
 
 
 def options_of(sheet, table, edition, level, region, terrain, base_year):
@@ -44,21 +45,22 @@ def options_of(sheet, table, edition, level, region, terrain, base_year):
                    region=region, terrain=terrain, base_year=base_year)
 
 
-def run_import(path: Path, options, rules: Optional[Path], out_dir: Path) -> int:
+def run_import(path: Path, options, rules: Optional[Path], out_dir: Path, lang: str = DEFAULT_LANG) -> int:
     from ecocheck.base.errors import InputError
+    from ecocheck.base.messages import Message
     from ecocheck.output.files import write_atomic
     from ecocheck.submission.reader import parse_submission_text
     from ecocheck.tables.importer import import_table as read_table
 
-    library = library_or_exit(rules)
+    library = library_or_exit(rules, lang)
     try:
         imported = read_table(path, library, options, display=str(path))
     except InputError as err:
-        print_problems(err.problems)
+        print_problems(err.problems, lang=lang)
         return EXIT_INPUT
     for note in imported.notes:
-        stderr(f"{imported.grid.label}: {note}")
-    print_problems(imported.findings, warning=True)
+        stderr(f"{imported.grid.label}: {note.render(lang)}")
+    print_problems(imported.findings, warning=True, lang=lang)
     code = EXIT_OK
     for draft in imported.drafts():
         target = out_dir / draft.file_name
@@ -66,9 +68,10 @@ def run_import(path: Path, options, rules: Optional[Path], out_dir: Path) -> int
         count = len(draft.cells)
         try:
             parse_submission_text(draft.text, library, file=str(target))
-            stderr(f"wrote {target}: {count} values")
+            stderr(Message("input.table.wrote", file=str(target), count=count).render(lang))
         except InputError as err:
             code = EXIT_INPUT
-            stderr(f"wrote {target}: {count} values, {len(err.problems)} of them not readable yet:")
-            print_problems([imported.locate(draft, p) for p in err.problems])
+            stderr(Message("input.table.wrote_unreadable", file=str(target), count=count,
+                           unreadable=len(err.problems)).render(lang))
+            print_problems([imported.locate(draft, p) for p in err.problems], lang=lang)
     return code

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.messages import Message
 from ecocheck.engine.evaluate import evaluate
 from ecocheck.engine.results import Report
 from ecocheck.submission.model import Submission
@@ -85,7 +86,8 @@ def check_table(path: str | Path, library: Library, options: "Options | None" = 
         if not drafts:
             years = ", ".join(str(c.year) for c in imported.columns)
             return [Checked(name, problems=[imported.grid.problem(
-                f"the table has no column for {year}", f"its year columns: {years}", code="no-year")])]
+                Message("input.table.no_year", year=year), Message("input.table.years", years=years),
+                code="no-year")])]
     checked = []
     for draft in drafts:
         label = f"{name}#{draft.column.year}"

@@ -25,6 +25,7 @@ from typing import Any
 
 from ecocheck.tables import OLD_FORMATS, TABLE_SUFFIXES, is_table_file
 from ecocheck.base.errors import Problem
+from ecocheck.base.messages import Message
 from ecocheck.base.words import STATUSES
 from ecocheck.engine import SEND_DICTS, SEND_JSON, SEND_ROWS
 from ecocheck.engine.summary import SKIP_REASONS
@@ -84,10 +85,10 @@ def discover(paths: Iterable[str], skipped: dict[str, int] | None = None,
         elif glob.has_magic(raw):
             matches = [m for m in glob.glob(raw, recursive=True) if Path(m).is_file()]
             if not matches:
-                problems.append(Problem("pattern matches no file", raw, code="not-found"))
+                problems.append(Problem(Message("input.file.no_match"), raw, code="not-found"))
             found.extend(matches)
         else:
-            problems.append(Problem("file not found", raw, code="not-found"))
+            problems.append(Problem(Message("input.file.not_found"), raw, code="not-found"))
     found.sort()  # then duplicates sit side by side (a file named twice, or under two folders given)
     return [name for i, name in enumerate(found) if not i or name != found[i - 1]], problems
 
@@ -104,7 +105,7 @@ def _submissions_under(folder: str, problems: list[Problem], skipped: dict[str, 
         try:
             listing = os.scandir(current)
         except OSError as exc:
-            problems.append(Problem(f"cannot read folder: {exc.strerror}", current, code="io"))
+            problems.append(Problem(Message("input.folder.cannot_read", reason=str(exc.strerror)), current, code="io"))
             continue
         with listing:
             try:
@@ -127,7 +128,8 @@ def _submissions_under(folder: str, problems: list[Problem], skipped: dict[str, 
                     else:
                         skipped["not_yaml"] += 1
             except OSError as exc:  # the folder went away or became unreadable while listed
-                problems.append(Problem(f"cannot read folder: {exc.strerror}", current, code="io"))
+                problems.append(Problem(Message("input.folder.cannot_read", reason=str(exc.strerror)), current,
+                                        code="io"))
 
 
 # ── worker side ────────────────────────────────────────────────────────────────────────
@@ -173,11 +175,12 @@ def _check(file: str, tally: dict) -> list[Item]:
 def _item(file: str, checked: Any, tally: dict) -> Item:
     from ecocheck.engine.summary import CountyRow
 
+    lang = _STATE["lang"]  # problems are sent written, in the language of the reports
     if checked.report is None:
-        return Item(file, None, None, [p.as_dict() for p in checked.problems or []], [])
+        return Item(file, None, None, [p.as_dict(lang) for p in checked.problems or []], [])
     report = checked.report
-    warnings = [w.as_dict() for w in report.warnings]
-    problems = [p.as_dict() for p in report.problems]  # cells not read: the report stands, 缺数据 there
+    warnings = [w.as_dict(lang) for w in report.warnings]
+    problems = [p.as_dict(lang) for p in report.problems]  # cells not read: the report stands, 缺数据 there
     row = CountyRow.of_report(report)
     send = _STATE["send"]
     if send == SEND_JSON:

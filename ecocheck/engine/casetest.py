@@ -22,7 +22,7 @@ from ecocheck.base.names import suggestion
 from ecocheck.library.loader import CASE_SUFFIX, Library, load_rule_file, rule_files
 from ecocheck.base.values import normalize_text
 from ecocheck.base.yamlsafe import Located, load_file
-from ecocheck.base.messages import Message
+from ecocheck.base.messages import Message, Quoted
 
 _DECLARED = Message("declared.mark")
 DEFAULT_YEAR = 2022
@@ -294,7 +294,7 @@ def run_case(case: Case, edition: Edition) -> CaseResult:
 
 
 def _in_case(case: Case, problem: Problem) -> Problem:
-    return Problem(f"case {case.name!r}: {problem.message}", problem.file or case.file,
+    return Problem(Message("input.in_case", case=Quoted(case.name), message=problem.message), problem.file or case.file,
                    problem.line or case.line, problem.column, problem.hint, problem.code)
 
 

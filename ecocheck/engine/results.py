@@ -198,7 +198,7 @@ class Report:
         }
 
     def as_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        """The JSON form (the contract of `evaluate -f json`); reasons in `lang`."""
+        """The JSON form (the contract of `evaluate -f json`); reasons, problems and warnings in `lang`."""
         return {
             "file": self.file,
             "region": self.region,
@@ -209,8 +209,8 @@ class Report:
             "profile": {"coastal": self.profile.coastal, **self.profile.classes},
             "results": [r.as_dict(lang) for r in self.results],
             "summary": self.summary(),
-            "warnings": [w.as_dict() for w in self.warnings],
-            "problems": [p.as_dict() for p in self.problems],
+            "warnings": [w.as_dict(lang) for w in self.warnings],
+            "problems": [p.as_dict(lang) for p in self.problems],
             "basis": self.basis,
             "standard": None if self.standard is None else {
                 "title": self.standard.title, "number": self.standard.number,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from ecocheck.base.messages import Message
 from ecocheck.base.words import BINDING
 from ecocheck.output import labels
 from ecocheck.output.common import export_renderers, clean, problem_location
@@ -81,7 +82,7 @@ def county_suite(root: ET.Element, report: dict[str, Any], lang: str) -> dict[st
     return counts
 
 
-def errors_suite(root: ET.Element, errors: list[dict[str, Any]]) -> dict[str, int]:
+def errors_suite(root: ET.Element, errors: list[dict[str, Any]], lang: str = "zh") -> dict[str, int]:
     by_file: dict[str, list[dict[str, Any]]] = {}
     for error in errors:
         by_file.setdefault(error.get("file", "") or "<input>", []).append(error)
@@ -96,7 +97,7 @@ def errors_suite(root: ET.Element, errors: list[dict[str, Any]]) -> dict[str, in
         for p in problems:
             lines.append(f"{problem_location(p)}: {p.get('message', '')}")
             if p.get("hint"):
-                lines.append(f"  hint: {p['hint']}")
+                lines.append("  " + Message("input.label.hint").render(lang) + p["hint"])  # as the CLI prints it
         failure.text = clean("\n".join(lines))
     counts = {"tests": len(by_file), "failures": len(by_file), "errors": 0, "skipped": 0}
     _set_counts(suite, counts)
@@ -109,7 +110,7 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
     totals = dict.fromkeys(COUNTS, 0)
     suites = [county_suite(root, report, lang) for report in reports]
     if errors:
-        suites.append(errors_suite(root, errors))
+        suites.append(errors_suite(root, errors, lang))
     for counts in suites:
         for key in COUNTS:
             totals[key] += counts[key]

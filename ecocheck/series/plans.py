@@ -361,7 +361,8 @@ def read_plan_values(path: str | Path, display: str | None = None) -> dict[str, 
                 number = parse_number(value)
             except ValueProblem as problem:
                 problems.append(doc.problem(path_ + ((name,) if isinstance(spec, dict) else ()),
-                                            f"plan_values.{key}: {problem.message}", problem.hint, code=problem.code))
+                                            Message("input.named", name=f"plan_values.{key}", message=problem.message),
+                                            problem.hint, code=problem.code))
                 continue
             if number is None and name == "value" and isinstance(value, str):
                 entry.value = normalize_text(value)  # a state word, e.g. 成功创建

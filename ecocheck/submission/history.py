@@ -31,6 +31,7 @@ from typing import Any
 
 from ecocheck.base.errors import InputError, Problem
 from ecocheck.base.entries import Entry
+from ecocheck.base.messages import Joined, Message, Quoted
 from ecocheck.submission.model import Submission
 
 SUFFIXES = (".yaml", ".yml")
@@ -156,10 +157,9 @@ class HistoryIndex:
     def scan(cls, folder: str | Path) -> "HistoryIndex":
         root = Path(folder)
         if not root.is_dir():
-            raise InputError.single("history folder not found" if not root.exists() else
-                                    "--history needs a folder, not a file", file=str(folder),
-                                    code="not-found",
-                                    hint="give the folder that holds the region's earlier years")
+            raise InputError.single(Message("input.history.not_found" if not root.exists() else
+                                            "input.history.not_folder"), file=str(folder),
+                                    code="not-found", hint=Message("input.history.hint"))
         index = cls(str(folder))
         for base, dirs, names in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -199,16 +199,16 @@ def attach_history(submission: Submission, path: str | Path, library: Any,
     try:
         earlier = load_submission(chosen.path, library, strict=False)
     except InputError as err:
-        first = err.problems[0] if err.problems else Problem("unreadable")
+        first = err.problems[0] if err.problems else Problem(Message("input.history.unreadable_reason"))
         submission.warnings.append(Problem(
-            f"history file {chosen.path} for {chosen.year} could not be read, so no last-year values "
-            f"were taken from it: {first.message}", submission.file, code="warning"))
+            Message("input.history.unreadable", file=chosen.path, year=chosen.year, reason=first.message),
+            submission.file, code="warning"))
         return submission
     _warn_unread_cells(submission, earlier, chosen.path)
     if others:
         submission.warnings.append(Problem(
-            f"several files for {submission.region} {chosen.year} in {index.folder}; last year's values "
-            f"taken from {chosen.path}, not {', '.join(o.path for o in others)}", submission.file,
+            Message("input.history.several", region=submission.region, year=chosen.year, folder=index.folder,
+                    chosen=chosen.path, others=", ".join(o.path for o in others)), submission.file,
             code="warning"))
     return apply_history(submission, earlier, chosen.path)
 
@@ -220,27 +220,28 @@ def _load_previous(submission: Submission, path: Path, library: Any) -> tuple[Su
     target = path.parent / written
     line, column = _previous_mark(path, submission.file)
 
-    def fail(message: str, hint: str, extra: list[Problem] | None = None) -> InputError:
+    def fail(message: Message, hint: Message, extra: list[Problem] | None = None) -> InputError:
         return InputError([Problem(message, submission.file, line, column, hint, "previous-file"), *(extra or [])])
 
     if _norm_path(str(target)) == _norm_path(str(path)):
-        raise fail(f"`previous: {written}` names this file itself", "name last year's submission")
+        raise fail(Message("input.previous.itself", file=written), Message("input.previous.itself_hint"))
     try:
         earlier = load_submission(target, library, display=str(target), strict=False)
     except InputError as err:
-        reason = err.problems[0].message if err.problems else "unreadable"
+        reason = err.problems[0].message if err.problems else Message("input.history.unreadable_reason")
         if err.problems and err.problems[0].code == "not-found":
-            raise fail(f"previous file {written!r} not found (looked for {target})",
-                       "`previous:` is a path relative to this file's folder, e.g. previous: kazuo-2021.yaml") from None
-        raise fail(f"previous file {written!r} cannot be read: {reason}",
-                   "fix the previous file (its problems are listed below) or remove `previous:`",
-                   err.problems) from None
+            raise fail(Message("input.previous.not_found", file=Quoted(written), path=str(target)),
+                       Message("input.previous.not_found_hint")) from None
+        raise fail(Message("input.previous.unreadable", file=Quoted(written), reason=reason),
+                   Message("input.previous.unreadable_hint"), err.problems) from None
     if not same_region(earlier.region, submission.region):
-        raise fail(f"previous file {written!r} is for {earlier.region}, not {submission.region}",
-                   "name a submission of the same region")
+        raise fail(Message("input.previous.other_region", file=Quoted(written), earlier=earlier.region,
+                           region=submission.region),
+                   Message("input.previous.other_region_hint"))
     if earlier.year >= submission.year:
-        raise fail(f"previous file {written!r} is for {earlier.year}, not a year before {submission.year}",
-                   "name an earlier year's submission")
+        raise fail(Message("input.previous.not_earlier", file=Quoted(written), earlier=earlier.year,
+                           year=submission.year),
+                   Message("input.previous.not_earlier_hint"))
     _warn_unread_cells(submission, earlier, written)
     return earlier, written
 
@@ -248,12 +249,12 @@ def _load_previous(submission: Submission, path: Path, library: Any) -> tuple[Su
 def _warn_unread_cells(submission: Submission, earlier: Submission, shown: str) -> None:
     """Last year's file is used although some of its cells could not be read (one cell never
     loses a report): those indicators simply get no last-year value, and the user is told which."""
-    unread = sorted({p.indicator for p in earlier.problems if p.indicator})
     if earlier.problems:
-        names = "、".join(unread) if unread else f"{len(earlier.problems)}"
+        unread = sorted({p.indicator for p in earlier.problems if p.indicator})
         submission.warnings.append(Problem(
-            f"{shown}: {len(earlier.problems)} cell(s) could not be read, so no last-year value was taken for "
-            f"{names}", submission.file, hint=f"run `ecocheck validate {shown}` to see them", code="warning"))
+            Message("input.previous.cells_unread", file=shown, count=len(earlier.problems),
+                    names=Joined(unread, "sep.words")),
+            submission.file, hint=Message("input.previous.cells_unread_hint", file=shown), code="warning"))
 
 
 def _previous_mark(path: Path, display: str) -> tuple[int, int]:

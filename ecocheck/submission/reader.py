@@ -17,9 +17,9 @@ from ecocheck.library.kinds.threshold import Threshold
 from ecocheck.base.errors import MAX_PROBLEMS, InputError, Problem
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.base.entries import Entry, Profile
-from ecocheck.base.messages import Message
+from ecocheck.base.messages import Joined, Message, Quoted
 from ecocheck.submission.model import Submission
-from ecocheck.base.names import suggestion
+from ecocheck.base.names import did_you_mean
 from ecocheck.library.loader import Library
 from ecocheck.base.values import ValueProblem, format_number, normalize_text, parse_number
 from ecocheck.base.words import FAIL, LEVEL_ALIASES, LEVELS, PASS
@@ -54,7 +54,7 @@ class _Collector:
         self.fatal = False
         self.more = 0  # problems past MAX_PROBLEMS: counted, not built (no suggestion worked out)
 
-    def error(self, path: tuple, message: str, hint: str | Callable[[], str] = "", *, key: bool = False,
+    def error(self, path: tuple, message: Message, hint: Message | Callable[[], Any] = "", *, key: bool = False,
               code: str = "input", indicator: str = "", fatal: bool = False) -> None:
         """Record a problem; a hint that costs something to work out (a suggestion) is given as a
         function, called only for the problems that will be shown."""
@@ -70,7 +70,7 @@ class _Collector:
     def fail(self) -> InputError:
         return InputError(self.problems, self.more)
 
-    def warn(self, path: tuple, message: str, hint: str = "", *, key: bool = False, code: str = "warning",
+    def warn(self, path: tuple, message: Message, hint: Message | str = "", *, key: bool = False, code: str = "warning",
              indicator: str = "") -> None:
         problem = self.doc.problem(path, message, hint, key=key, code=code)
         problem.indicator = indicator
@@ -95,20 +95,20 @@ def parse_submission(doc: Located, library: Library, *, edition: str | None = No
     c = _Collector(doc)
     data = doc.data
     if not isinstance(data, dict):
-        raise InputError([doc.problem((), "a submission must be a mapping (region:, level:, year:, indicators:)",
-                                      code="submission-shape")])
+        raise InputError([doc.problem((), Message("input.not_mapping"), code="submission-shape")])
     for key in data:
         if key not in TOP_KEYS:
-            c.error((key,), f"unknown field {key!r}", lambda: suggestion(key, TOP_KEYS) or
-                    f"allowed fields: {', '.join(TOP_KEYS)}", key=True, code="unknown-field")
+            c.error((key,), Message("input.field.unknown", key=Quoted(key)), lambda: did_you_mean(key, TOP_KEYS) or
+                    Message("input.allowed_fields", fields=Joined(list(TOP_KEYS), "sep.words")), key=True,
+                    code="unknown-field")
     for key in ("region", "level", "year", "indicators"):
         if key not in data:
-            c.error((), f"required field `{key}` is missing", _REQUIRED_HINTS[key], code="missing-field",
+            c.error((), Message("input.field.missing", field=key), Message(f"input.hint.{key}"), code="missing-field",
                     fatal=key != "indicators")
 
     region = data.get("region")
     if "region" in data and (not isinstance(region, str) or not region.strip()):
-        c.error(("region",), "`region` must be the region's name, e.g. 喀左县", code="value-type", fatal=True)
+        c.error(("region",), Message("input.region.not_name", example="喀左县"), code="value-type", fatal=True)
     level = _level(c, data)
     year = _year(c, data, today or _dt.date.today())
     ed = _edition(c, data, library, edition)
@@ -119,7 +119,7 @@ def parse_submission(doc: Located, library: Library, *, edition: str | None = No
         entries = _indicators(c, data["indicators"], ed, profile, plan=basis == "plan")
     previous_file = data.get("previous")
     if previous_file is not None and not isinstance(previous_file, str):
-        c.error(("previous",), "`previous` must be the file name of last year's submission", code="value-type")
+        c.error(("previous",), Message("input.previous.not_name"), code="value-type")
         previous_file = None
     if c.problems and (strict or c.fatal or ed is None or profile is None):
         raise c.fail()
@@ -129,21 +129,14 @@ def parse_submission(doc: Located, library: Library, *, edition: str | None = No
                       meta=meta | {"basis": basis}, warnings=c.warnings, problems=c.fail().problems)
 
 
-_REQUIRED_HINTS = {
-    "region": "add `region: <县/市 name>` at the top",
-    "level": "add `level: county` (县) or `level: city` (市)",
-    "year": "add `year: <the data year>`, e.g. year: 2022",
-    "indicators": "add an `indicators:` mapping of indicator name → value",
-}
-
-
 def _level(c: _Collector, data: dict) -> str | None:
     if "level" not in data:
         return None
     raw = data["level"]
     level = LEVEL_WORDS.get(normalize_text(str(raw))) if isinstance(raw, str) else None
     if level is None:
-        c.error(("level",), f"unknown level {raw!r}", "use county (县) or city (市)", code="value-type", fatal=True)
+        c.error(("level",), Message("input.level.unknown", value=Quoted(raw)), Message("input.level.hint"),
+                code="value-type", fatal=True)
     return level
 
 
@@ -152,17 +145,16 @@ def _year(c: _Collector, data: dict, today: _dt.date) -> int | None:
         return None
     raw = data["year"]
     if isinstance(raw, bool) or not isinstance(raw, int) or not 1949 <= raw <= 2100:
-        c.error(("year",), f"`year` must be a four-digit year, not {raw!r}", "e.g. year: 2022", code="value-type",
-                fatal=True)
+        c.error(("year",), Message("input.year.not_year", value=Quoted(raw)), Message("input.year.hint"),
+                code="value-type", fatal=True)
         return None
     basis = data.get("basis", "measured")
     if basis not in BASES:
-        c.error(("basis",), f"unknown basis {basis!r}", "use measured (实测值, default) or plan (规划目标值)",
+        c.error(("basis",), Message("input.basis.unknown", value=Quoted(basis)), Message("input.basis.hint"),
                 code="value-type", fatal=True)
     elif basis == "measured" and raw > today.year:
-        c.error(("year",), f"year {raw} is in the future, so its values cannot be measured yet",
-                "for a plan's target values add `basis: plan`; otherwise correct the year", code="future-year",
-                fatal=True)
+        c.error(("year",), Message("input.year.future", year=raw), Message("input.year.future_hint"),
+                code="future-year", fatal=True)
     return raw
 
 
@@ -172,9 +164,9 @@ def _edition(c: _Collector, data: dict, library: Library, override: str | None) 
         return library.get(None if key is None else str(key))
     except KeyError:
         path = ("edition",) if override is None else ()
-        c.error(path, f"unknown edition {key!r}",
-                "; ".join(filter(None, [f"known editions: {', '.join(sorted(library.editions))}",
-                                        suggestion(str(key), library.names())])),
+        c.error(path, Message("input.edition.unknown", value=Quoted(key)),
+                Joined(list(filter(None, [Message("input.edition.known", editions=", ".join(sorted(library.editions))),
+                                          did_you_mean(str(key), library.names())]))),
                 code="unknown-edition", fatal=True)
         return None
 
@@ -182,12 +174,13 @@ def _edition(c: _Collector, data: dict, library: Library, override: str | None) 
 def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | None:
     raw = data.get("profile", {}) or {}
     if not isinstance(raw, dict):
-        c.error(("profile",), "`profile` must be a mapping, e.g. {terrain: 平原地区, coastal: false}",
+        c.error(("profile",), Message("input.profile.not_mapping", example="{terrain: 平原地区, coastal: false}"),
                 code="value-type")
         return Profile(level=level)
     coastal = raw.get("coastal", False)
     if not isinstance(coastal, bool):
-        c.error(("profile", "coastal"), f"`coastal` must be true or false, not {coastal!r}", code="value-type")
+        c.error(("profile", "coastal"), Message("input.not_bool", field="coastal", value=Quoted(coastal)),
+                code="value-type")
         coastal = False
     classes: dict[str, str] = {}
     for key, value in raw.items():
@@ -195,17 +188,18 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
             continue
         spec = ed.classes.get(key)
         if spec is None:
-            c.error(("profile", key), f"unknown profile class {key!r} for edition {ed.id}",
-                    lambda: suggestion(key, [*ed.classes, "coastal"]) or f"known: {', '.join([*ed.classes, 'coastal'])}",
+            c.error(("profile", key), Message("input.class.unknown", key=Quoted(key), edition=ed.id),
+                    lambda: did_you_mean(key, [*ed.classes, "coastal"])
+                    or Message("input.known", names=Joined([*ed.classes, "coastal"], "sep.words")),
                     key=True, code="unknown-class")
             continue
         text = normalize_text(str(value))
         canonical = (text if text in spec.values else spec.aliases.get(text)
                      or {en: zh for zh, en in spec.values.items()}.get(text))
         if canonical is None:
-            c.error(("profile", key), f"unknown {spec.name} {value!r}",
-                    "; ".join(filter(None, [suggestion(text, [*spec.values, *spec.aliases]),
-                                            f"use one of: {'、'.join(spec.values)}"])),
+            c.error(("profile", key), Message("input.class.value_unknown", cls=spec.name, value=Quoted(value)),
+                    Joined(list(filter(None, [did_you_mean(text, [*spec.values, *spec.aliases]),
+                                              Message("input.use_one_of", words="、".join(spec.values))]))),
                     code="unknown-class")
             continue
         classes[key] = canonical
@@ -230,7 +224,7 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile, *, plan:
     if raw is None:  # `indicators:` with nothing under it yet: every indicator is 缺数据
         return {}
     if not isinstance(raw, dict):
-        c.error(("indicators",), "`indicators` must be a mapping of indicator name → value", code="value-type")
+        c.error(("indicators",), Message("input.indicators.not_mapping"), code="value-type")
         return {}
     entries: dict[str, Entry] = {}
     keys_for: dict[str, str] = {}
@@ -248,29 +242,31 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile, *, plan:
             found = readers.get(name)
             target = found[1] if found else (_item_names(ed).get(name) or (None, None, None))[2]
             if target is not None and unit != target.unit and unit not in target.other_units:
-                c.error(path, f"{key!r} is in {unit}, but {target.name} is measured in {target.unit or 'no unit'}",
-                        f"convert the values to {target.unit}" if target.unit else "", key=True, code="unit",
-                        indicator=target.id)
+                c.error(path, Message("input.row_unit", key=Quoted(key), unit=unit, name=target.name,
+                                      expected=target.unit or Message("input.unit.none")),
+                        Message("input.convert_values", unit=target.unit) if target.unit else "", key=True,
+                        code="unit", indicator=target.id)
                 continue
         if found is None:
             sub = _item_names(ed).get(key) or _item_names(ed).get(name)
             if sub is not None:  # a sub-item's name on its own: read as that sub-item of its indicator
                 ind, item, item_reader = sub
                 if ind.id in out_of_scope:
-                    c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id].render('en')}; "
-                           "its value is ignored", key=True, code="not-applicable")
+                    c.warn(path, Message("input.indicator.not_here", name=ind.name, why=out_of_scope[ind.id]),
+                           key=True, code="not-applicable")
                 loose.append((ind, item, _with_unit(_entry(c, item_reader, value, path, ctx), named, item_reader), path))
                 continue
             _unknown_indicator(c, ed, key, name, path)
             continue
         ind, reader = found
         if ind.id in keys_for:
-            c.error(path, f"indicator {ind.name} is given twice (as {keys_for[ind.id]!r} and {key!r})",
-                    "keep one of the two entries", key=True, code="duplicate-key", indicator=ind.id)
+            c.error(path, Message("input.indicator.twice", name=ind.name, first=Quoted(keys_for[ind.id]),
+                                  second=Quoted(key)),
+                    Message("input.keep_one"), key=True, code="duplicate-key", indicator=ind.id)
             continue
         keys_for[ind.id] = key
         if ind.id in out_of_scope:
-            c.warn(path, f"{ind.name} does not apply to this region: {out_of_scope[ind.id].render('en')}; its value is ignored",
+            c.warn(path, Message("input.indicator.not_here", name=ind.name, why=out_of_scope[ind.id]),
                    key=True, code="not-applicable")
         entry = _indicator_entry(c, ind, reader, value, path, ctx)
         if entry is not None:
@@ -280,7 +276,7 @@ def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile, *, plan:
         if parent is None:
             parent = entries[ind.id] = Entry(path=path)
         if item.id in parent.items:
-            c.error(path, f"sub-item {item.name} of {ind.name} is given twice", "keep one of the two entries",
+            c.error(path, Message("input.item.twice_of", name=item.name, indicator=ind.name), Message("input.keep_one"),
                     key=True, code="duplicate-key", indicator=f"{ind.id}.{item.id}")
             continue
         parent.items[item.id] = entry
@@ -300,13 +296,13 @@ def _unknown_indicator(c: _Collector, ed: Edition, key: Any, name: str, path: tu
         for rule in (ind, *ind.items):
             for other, why in rule.cells.not_names:
                 if name == normalize_text(other):
-                    c.error(path, f"{key!r} is not {rule.name}: {why}",
-                            f"give {rule.name} itself, or leave it out (缺数据)", key=True,
+                    c.error(path, Message("input.indicator.not_this", key=Quoted(key), name=rule.name, why=why),
+                            Message("input.indicator.not_this_hint", name=rule.name), key=True,
                             code="unknown-indicator", indicator=ind.id)
                     return
-    c.error(path, f"unknown indicator {key!r} in edition {ed.id}",
-            lambda: suggestion(name, [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
-            or "`ecocheck rules list` shows every indicator",
+    c.error(path, Message("input.indicator.unknown", key=Quoted(key), edition=ed.id),
+            lambda: did_you_mean(name, [n for i in ed.indicators for n in (i.name, i.id, *i.aliases)])
+            or Message("input.indicator.list_hint"),
             key=True, code="unknown-indicator")
 
 
@@ -433,11 +429,8 @@ def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any,
     if isinstance(value, dict) and "applicable" in value:
         # Whether an indicator applies is the standard's call (level, coastal), not the county's:
         # a self-declared 不适用 would drop a 约束性 indicator from the verdict unseen.
-        c.error(path + ("applicable",), f"`applicable` is for sub-items only: whether {ind.name} applies "
-                "is decided by the standard (level, profile.coastal), not by the submission",
-                "remove it; give the value, leave the indicator out (缺数据), or declare "
-                "{met: false, note: \"…\"}; a sub-item that does not exist in the region takes "
-                "{applicable: false, note: \"…\"}", key=True, code="unknown-field", indicator=ind.id)
+        c.error(path + ("applicable",), Message("input.applicable.indicator", name=ind.name),
+                Message("input.applicable.indicator_hint"), key=True, code="unknown-field", indicator=ind.id)
         return None
     if not ind.items:
         return _entry(c, reader, value, path, ctx)
@@ -459,13 +452,14 @@ def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any,
             continue
         found = items.get(key) or items.get(normalize_text(str(key)))
         if found is None:
-            c.error(path + (key,), f"unknown sub-item {key!r} of {ind.name}",
-                    lambda: suggestion(normalize_text(str(key)), [n for it in ind.items for n in (it.name, it.id, *it.aliases)]) or f"sub-items: {'、'.join(i.name for i in ind.items)}",
+            c.error(path + (key,), Message("input.item.unknown", key=Quoted(key), indicator=ind.name),
+                    lambda: did_you_mean(normalize_text(str(key)), [n for it in ind.items for n in (it.name, it.id, *it.aliases)])
+                    or Message("input.sub_items", names="、".join(i.name for i in ind.items)),
                     key=True, code="unknown-indicator", indicator=ind.id)
             continue
         item, item_reader = found
         if item.id in entry.items:
-            c.error(path + (key,), f"sub-item {item.name} is given twice", key=True, code="duplicate-key",
+            c.error(path + (key,), Message("input.item.twice", name=item.name), key=True, code="duplicate-key",
                     indicator=item_reader.id)
             continue
         entry.items[item.id] = _entry(c, item_reader, sub, path + (key,), ctx)
@@ -485,16 +479,16 @@ def _common_fields(c: _Collector, entry: Entry, raw: dict, path: tuple) -> None:
             if isinstance(raw[key], (str, int, float)) and not isinstance(raw[key], bool):
                 setattr(entry, key, str(raw[key]))
             else:
-                c.error(path + (key,), f"`{key}` must be text", code="value-type")
+                c.error(path + (key,), Message("input.field.not_text", field=key), code="value-type")
     for key in ("met", "applicable"):
         if key in raw:
             if isinstance(raw[key], bool):
                 setattr(entry, key, raw[key])
             else:
-                c.error(path + (key,), f"`{key}` must be true or false, not {raw[key]!r}", code="value-type")
+                c.error(path + (key,), Message("input.not_bool", field=key, value=Quoted(raw[key])), code="value-type")
     if entry.applicable is False and not entry.note:
-        c.error(path, "`applicable: false` needs a `note` saying why the item does not apply",
-                'e.g. note: "县域内无特有性或指示性水生物种"', code="missing-field")
+        c.error(path, Message("input.applicable.needs_note"),
+                Message("input.example", example='note: "县域内无特有性或指示性水生物种"'), code="missing-field")
 
 
 def _entry(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context) -> Entry:
@@ -546,8 +540,9 @@ def _fields(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context
     if kind is dict or isinstance(raw, dict):
         for key in ([] if raw.keys() <= _ENTRY_FIELD_SET else raw):
             if key not in ENTRY_FIELDS:
-                c.error(path + (key,), f"unknown field {key!r} in the value of {name}",
-                        lambda: suggestion(str(key), ENTRY_FIELDS) or f"allowed: {', '.join(ENTRY_FIELDS)}",
+                c.error(path + (key,), Message("input.field.unknown_in", key=Quoted(key), name=name),
+                        lambda: did_you_mean(str(key), ENTRY_FIELDS)
+                        or Message("input.allowed", fields=Joined(list(ENTRY_FIELDS), "sep.words")),
                         key=True, code="unknown-field", indicator=reader.id)
         _common_fields(c, entry, raw, path)
         value = raw.get("value")
@@ -558,20 +553,21 @@ def _fields(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context
         value_path = path
     entry.raw = value
     if isinstance(value, (list, dict)):
-        _cell_problem(c, reader, entry, value_path, f"the value of {name} must be a single number or word, not a "
-                      f"{'list' if isinstance(value, list) else 'mapping'}", code="value-type")
+        _cell_problem(c, reader, entry, value_path,
+                      Message("input.value.list" if isinstance(value, list) else "input.value.mapping", name=name),
+                      code="value-type")
         entry.raw = None
         return entry
     if is_date_text(value):
-        _cell_problem(c, reader, entry, value_path, f"{value!r} reads as a date, not a value of {name}",
-                      'quote it if it is text ("…"), or give the number', code="value-type")
+        _cell_problem(c, reader, entry, value_path, Message("input.value.date", value=Quoted(value), name=name),
+                      Message("input.value.date_hint"), code="value-type")
         return entry
     if value is None or (isinstance(value, str) and not value.strip()):
         return entry
     if not isinstance(value, str):
         if not reader.number:
-            _cell_problem(c, reader, entry, value_path, f"{name} is qualitative; {value!r} is not a state word",
-                          f"write one of: {'、'.join(_accepted(reader.criterion))}", code="value-type")
+            _cell_problem(c, reader, entry, value_path, Message("input.state.not_word", name=name, value=Quoted(value)),
+                          Message("input.write_one_of", words="、".join(_accepted(reader.criterion))), code="value-type")
             return entry
         entry.value = _number(c, reader, value, value_path, bounds, ctx, entry)
         if reader.fraction:
@@ -605,19 +601,19 @@ def _read_cell(c: _Collector, reader: _Reader, entry: Entry, value: str, path: t
             entry.applicable = False
             entry.note = "；".join(filter(None, [entry.note, shown]))
         else:
-            _cell_problem(c, reader, entry, path, f"“{value}”: whether {name} applies is decided by the standard "
-                          "(level, profile.coastal), not by the submission",
-                          "give the value, or leave it out (缺数据)", code="value-type")
+            _cell_problem(c, reader, entry, path, Message("input.applies_by_standard", value=value, name=name),
+                          Message("input.give_or_leave_out"), code="value-type")
         return
     if not reader.number:
         if kind == cells.WORDS:
             accepted = _accepted(reader.criterion)
-            _cell_problem(c, reader, entry, path, f"“{value}” is not a recognised state for {name}",
-                          f"met: {'、'.join(accepted)}; not met: {'、'.join(reader.criterion.reject) or '—'}",
+            _cell_problem(c, reader, entry, path, Message("input.state.unknown", value=value, name=name),
+                          Message("input.state.hint", met="、".join(accepted),
+                                  not_met="、".join(reader.criterion.reject) or "—"),
                           code="unknown-state")
         else:
-            _cell_problem(c, reader, entry, path, f"{name} is qualitative; “{value}” is not a state word",
-                          f"write one of: {'、'.join(_accepted(reader.criterion))}", code="value-type")
+            _cell_problem(c, reader, entry, path, Message("input.state.not_word", name=name, value=f"“{value}”"),
+                          Message("input.write_one_of", words="、".join(_accepted(reader.criterion))), code="value-type")
         return
     if kind == cells.NUMBER:
         if _unit_matches(c, reader, entry, reading, path):
@@ -630,8 +626,9 @@ def _read_cell(c: _Collector, reader: _Reader, entry: Entry, value: str, path: t
         return
     if kind == cells.CHANGE:
         if reading.unit and reading.unit not in ("%", reader.unit):
-            _cell_problem(c, reader, entry, path, f"{name}: “{value}” is a change in {reading.unit}, "
-                          f"not in {reader.unit or 'the indicator’s unit'}", code="unit")
+            _cell_problem(c, reader, entry, path, Message("input.change_unit", name=name, value=value, unit=reading.unit,
+                                                          expected=reader.unit or Message("input.unit.indicators")),
+                          code="unit")
         elif reader.cells.change:
             entry.value = reading.number if reader.cells.change == "increase" else -reading.number
         else:
@@ -640,9 +637,8 @@ def _read_cell(c: _Collector, reader: _Reader, entry: Entry, value: str, path: t
     if kind == cells.BOUND:
         _bound(c, reader, entry, reading, shown, path, ctx)
         return
-    _cell_problem(c, reader, entry, path, f"{name} expects a number; “{value}” is text",
-                  "give the measured number (e.g. 95.33 or \"95.33%\"); words the tables use are listed "
-                  "in docs/en/pasting.md", code="value-type")
+    _cell_problem(c, reader, entry, path, Message("input.text_not_number", name=name, value=value),
+                  Message("input.text_not_number_hint"), code="value-type")
 
 
 def _declare(entry: Entry, met: bool, text: str) -> None:
@@ -661,8 +657,9 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
         # 不降低 for “≥35”: a word about last year says nothing about a level's bound
         entry.note = "；".join(filter(None, [shown, entry.note]))
         entry.warning = Message("cell.other_requirement", cell=shown, requirement=criterion.describe(ctx.profile))
-        c.warn(path, f"{reader.name}: “{shown}” does not state the requirement “{criterion.describe(ctx.profile)}”; "
-               "it stays 缺数据", "give the measured value", code="declared", indicator=reader.id)
+        c.warn(path, Message("input.restates_other", name=reader.name, cell=shown,
+                             requirement=criterion.describe(ctx.profile)),
+               Message("input.give_measured"), code="declared", indicator=reader.id)
         return
     if "all" not in said and (parts or bands):
         # what each part of the requirement is, as the cell words name it: its printed text
@@ -675,14 +672,11 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
                 entry.met_parts = tuple(covered)
             elif covered:  # a band's requirement depends on the value: one band's words decide nothing
                 entry.met_bands = tuple(covered)
-            c.warn(path, f"{reader.name}: “{shown}” restates only part of the requirement "
-                   f"“{criterion.describe()}”; that part is read as declared, the rest stays 缺数据",
-                   "give the measured value (with last year's, and the assigned target)",
-                   code="declared", indicator=reader.id)
+            c.warn(path, Message("input.restates_part", name=reader.name, cell=shown, requirement=criterion.describe()),
+                   Message("input.give_all_values"), code="declared", indicator=reader.id)
             return
     _declare(entry, True, shown)
-    c.warn(path, f"{reader.name}: “{shown}” restates the requirement; it is read as a declaration "
-           "(达标（申报）)", "a measured value (with last year's, and the assigned target) lets ecocheck decide",
+    c.warn(path, Message("input.restates", name=reader.name, cell=shown), Message("input.restates_hint"),
            code="declared", indicator=reader.id)
 
 
@@ -710,8 +704,8 @@ def _bound(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading,
     direction = _direction(reader.criterion)
     at_least = reading.op in (">=", ">")
     if direction is None or (direction == "higher") != at_least:
-        _cell_problem(c, reader, entry, path, f"{name}: the bound “{reading.text}” does not say whether the "
-                      "requirement is met", "give the value", code="threshold-echo")
+        _cell_problem(c, reader, entry, path, Message("input.bound.undecided", name=name, bound=reading.text),
+                      Message("input.give_value"), code="threshold-echo")
         return
     if ctx.plan:
         entry.value = _in_range(c, reader, entry, reading.number, path, reader.bounds)
@@ -719,12 +713,11 @@ def _bound(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Reading,
         return
     outcome = reader.criterion.evaluate(Entry(value=reading.number), ctx.profile)
     if outcome.status == FAIL:
-        _cell_problem(c, reader, entry, path, f"{name}: “{reading.text}” repeats a bound that does not reach "
-                      f"the requirement ({outcome.render('en')})", "give the measured value", code="threshold-echo")
+        _cell_problem(c, reader, entry, path, Message("input.bound.short", name=name, bound=reading.text, reason=outcome),
+                      Message("input.give_measured"), code="threshold-echo")
         return
     _declare(entry, True, shown)
-    c.warn(path, f"{name}: the cell “{shown}” repeats the requirement; it is read as a declaration "
-           "(达标（申报）)", "give the measured value, or for a plan's targets add `basis: plan`",
+    c.warn(path, Message("input.bound.declared", name=name, cell=shown), Message("input.bound.declared_hint"),
            code="declared", indicator=reader.id)
 
 
@@ -746,9 +739,10 @@ def _unit_matches(c: _Collector, reader: _Reader, entry: Entry, reading: cells.R
     if reading.unit in reader.other_units:  # the unit picks the rule's other reading (by_unit)
         entry.unit = reading.unit
         return True
-    _cell_problem(c, reader, entry, path, f"{reader.name}: “{reading.text}” is in {reading.unit}, but the "
-                  f"indicator is measured in {reader.unit or 'no unit'}",
-                  f"convert it to {reader.unit}" if reader.unit else "give the number without a unit", code="unit")
+    _cell_problem(c, reader, entry, path, Message("input.unit.other", name=reader.name, cell=reading.text,
+                                                  unit=reading.unit, expected=reader.unit or Message("input.unit.none")),
+                  Message("input.unit.convert", unit=reader.unit) if reader.unit else Message("input.unit.drop"),
+                  code="unit")
     return False
 
 
@@ -756,12 +750,12 @@ def _fraction(c: _Collector, reader: _Reader, entry: Entry, path: tuple) -> None
     value = entry.value
     if value is not None and 0 < value <= 1:
         entry.warning = Message("cell.fraction", value=value, percent=value * 100)
-        c.warn(path, f"{reader.name}: {entry.warning.render('en')}", "percent values are written as 95, not 0.95",
+        c.warn(path, Message("input.named", name=reader.name, message=entry.warning), Message("input.fraction_hint"),
                code="fraction", indicator=reader.id)
 
 
-def _cell_problem(c: _Collector, reader: _Reader, entry: Entry, path: tuple, message: str, hint: str = "",
-                  *, code: str) -> None:
+def _cell_problem(c: _Collector, reader: _Reader, entry: Entry, path: tuple, message: Message,
+                  hint: Message | str = "", *, code: str) -> None:
     """A cell that cannot be read: a problem, and the entry left without a value, saying why."""
     entry.problem = message
     c.error(path, message, hint, code=code, indicator=reader.id)
@@ -780,8 +774,8 @@ def _numeric_fields(c: _Collector, entry: Entry, reader: _Reader, raw: dict, pat
 def _decline(c: _Collector, reader: _Reader, entry: Entry, raw: Any, path: tuple, ctx: _Context) -> None:
     """A decrease from last year, as the indicator is measured (see _decline_reading)."""
     if not reader.decline:
-        _cell_problem(c, reader, entry, path, f"{reader.name} is not measured as a decrease; `decline` does not apply",
-                      "give the value (with last year's as `previous`), or the change as `delta`", code="value-type")
+        _cell_problem(c, reader, entry, path, Message("input.decline.not_decrease", name=reader.name),
+                      Message("input.decline.not_decrease_hint"), code="value-type")
         return
     number = _number(c, reader, raw, path, None, ctx, entry)
     if number is None:
@@ -802,8 +796,10 @@ def _decline_field(c: _Collector, reader: _Reader, entry: Entry, raw: dict, path
     read = getattr(entry, same)
     if said is not None and read is not None and read != said:
         shown = read if same == "value" else -read
-        _cell_problem(c, reader, entry, path + ("decline",), f"{reader.name}: `decline` {format_number(shown)} "
-                      f"and `{same}` {format_number(said)} disagree", "keep one of them", code="value-type")
+        _cell_problem(c, reader, entry, path + ("decline",),
+                      Message("input.decline.disagrees", name=reader.name, decline=format_number(shown), field=same,
+                              said=format_number(said)),
+                      Message("input.keep_one_of_them"), code="value-type")
         setattr(entry, same, None)
     elif said is not None:
         setattr(entry, same, said)
@@ -824,10 +820,9 @@ def _delta(c: _Collector, reader: _Reader, raw: Any, path: tuple, ctx: _Context,
     number = _number(c, reader, raw, path, None, ctx, entry)
     limit = reader.cells.delta_within
     if number is not None and limit is not None and abs(number) > limit:
-        _cell_problem(c, reader, entry, path, f"{reader.name}: a change of {format_number(number)} is implausible "
-                      f"(beyond ±{format_number(limit)}); it looks like the index itself",
-                      "give the index as {value: …, previous: …} (last year's), or the change △ as a plain number",
-                      code="value-range")
+        _cell_problem(c, reader, entry, path, Message("input.delta.implausible", name=reader.name,
+                                                      change=format_number(number), limit=format_number(limit)),
+                      Message("input.delta.implausible_hint"), code="value-range")
         return None
     return number
 
@@ -850,11 +845,13 @@ def _number(c: _Collector, reader: _Reader, raw: Any, path: tuple, bounds: tuple
     # previous, target or delta is a problem of the file only
     holder = entry if entry is not None else Entry()
     if isinstance(raw, (list, dict)):
-        _cell_problem(c, reader, holder, path, f"{name} expects a number, not a "
-                      f"{'list' if isinstance(raw, list) else 'mapping'}", code="value-type")
+        _cell_problem(c, reader, holder, path,
+                      Message("input.number.list" if isinstance(raw, list) else "input.number.mapping", name=name),
+                      code="value-type")
         return None
     if is_date_text(raw):
-        _cell_problem(c, reader, holder, path, f"{raw!r} reads as a date, not a number for {name}", code="value-type")
+        _cell_problem(c, reader, holder, path, Message("input.number.date", value=Quoted(raw), name=name),
+                      code="value-type")
         return None
     if isinstance(raw, str):
         reading = ctx.words.read(raw, reader.cells)
@@ -864,13 +861,14 @@ def _number(c: _Collector, reader: _Reader, raw: Any, path: tuple, bounds: tuple
             if not _unit_matches(c, reader, holder, reading, path):
                 return None
             return _in_range(c, reader, holder, reading.number, path, bounds)
-        _cell_problem(c, reader, holder, path, f"{name} expects a number; {raw!r} is text",
-                      "give the number (e.g. 95.33 or \"95.33%\")", code="value-type")
+        _cell_problem(c, reader, holder, path, Message("input.number.text", name=name, value=Quoted(raw)),
+                      Message("input.number.text_hint"), code="value-type")
         return None
     try:
         number = parse_number(raw)
     except ValueProblem as problem:
-        _cell_problem(c, reader, holder, path, f"{name}: {problem.message}", problem.hint, code=problem.code)
+        _cell_problem(c, reader, holder, path, Message("input.named", name=name, message=problem.message), problem.hint,
+                      code=problem.code)
         return None
     return _in_range(c, reader, holder, number, path, bounds)
 
@@ -878,8 +876,9 @@ def _number(c: _Collector, reader: _Reader, raw: Any, path: tuple, bounds: tuple
 def _in_range(c: _Collector, reader: _Reader, entry: Entry, number: Decimal, path: tuple,
               bounds: tuple[Decimal, Decimal] | None) -> Decimal | None:
     if bounds is not None and not bounds[0] <= number <= bounds[1]:
-        _cell_problem(c, reader, entry, path, f"{reader.name}: {format_number(number)} is outside "
-                      f"{bounds[0]}–{bounds[1]}%", "a rate in percent lies between 0 and 100", code="value-range")
+        _cell_problem(c, reader, entry, path, Message("input.number.range", name=reader.name, value=format_number(number),
+                                                      low=str(bounds[0]), high=str(bounds[1])),
+                      Message("input.number.range_hint"), code="value-range")
         return None
     if number == reader.best:
         _mark_best(entry, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ecocheck.base.errors import InputError, Problem
 
@@ -40,11 +41,12 @@ class Grid:
     def label(self) -> str:
         return f"{self.file} {self.name}".strip()
 
-    def problem(self, message: str, hint: str = "", *, row: int = 0, col: int = 0,
+    def problem(self, message: Any, hint: Any = "", *, row: int = 0, col: int = 0,
                 code: str = "table-layout") -> Problem:
+        """A Problem at a cell of this table (message and hint as Problem takes them: catalogue Messages)."""
         return Problem(message, self.label, row, col, hint, code)
 
-    def error(self, message: str, hint: str = "", *, row: int = 0, col: int = 0,
+    def error(self, message: Any, hint: Any = "", *, row: int = 0, col: int = 0,
               code: str = "table-layout") -> InputError:
         return InputError([self.problem(message, hint, row=row, col=col, code=code)])
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ecocheck.base.errors import InputError, Problem
+from ecocheck.base.messages import Message, Quoted
 from ecocheck.library.loader import Library
 from ecocheck.library.model import Edition, Indicator, SubItem
 from ecocheck.tables import Options
@@ -80,7 +81,7 @@ class ImportedTable:
     columns: list[YearColumn]
     values: dict[int, list[Value]]  # year column -> values in table order
     unmatched: list[Unmatched] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # how the table was read
+    notes: list[Message] = field(default_factory=list)  # how the table was read
     findings: list[Problem] = field(default_factory=list)  # disagreements with the standard, cells not placed
 
     @property
@@ -93,7 +94,8 @@ class ImportedTable:
         if cell is None:
             return Problem(problem.message, f"{self.grid.label} ({draft.column.year})", 0, 0, problem.hint,
                            problem.code)
-        return Problem(f"{cell.where} ({draft.column.year}): {problem.message}", self.grid.label, cell.row,
+        return Problem(Message("input.named", name=f"{cell.where} ({draft.column.year})", message=problem.message),
+                       self.grid.label, cell.row,
                        cell.col, problem.hint, problem.code)
 
     def drafts(self) -> list[Draft]:
@@ -165,23 +167,25 @@ def import_table(path: str | Path, library: Library, options: Options = Options(
     notes.append(edition_note)
     region, level = _region_and_level(layout, options)
     columns = _years(layout, options, today)
-    notes += [f"column {_one_line(c.label)!r} ({grid.rows[layout.header_rows[-1]][c.col].where}): "
-              f"{c.year}, {'measured (现状)' if c.basis == MEASURED else 'plan (规划目标)'} — {c.why}" for c in columns]
+    notes += [Message("input.table.note.column", label=Quoted(_one_line(c.label)),
+                      where=grid.rows[layout.header_rows[-1]][c.col].where, year=c.year,
+                      basis=Message("input.table.note.measured" if c.basis == MEASURED else "input.table.note.plan"),
+                      why=c.why) for c in columns]
     imported = ImportedTable(layout, edition, region, level, options.terrain, columns,
                              {c.col: [] for c in columns}, notes=notes)
     _RowWalker(imported, NameIndex(edition)).walk()
     return imported
 
 
-def _edition(layout: Layout, library: Library, wanted: str | None) -> tuple[Edition, str]:
+def _edition(layout: Layout, library: Library, wanted: str | None) -> tuple[Edition, Message]:
     if wanted is not None:
         try:
             edition = library.get(wanted)
         except KeyError:
-            raise InputError.single(f"unknown edition {wanted!r}", file=layout.grid.label,
-                                    hint=f"known editions: {', '.join(sorted(library.editions))}",
+            raise InputError.single(Message("input.edition.unknown", value=Quoted(wanted)), file=layout.grid.label,
+                                    hint=Message("input.edition.known", editions=", ".join(sorted(library.editions))),
                                     code="unknown-edition")
-        return edition, f"edition {edition.id} (--edition)"
+        return edition, Message("input.table.note.edition", edition=edition.id)
     names = [row[layout.name].lines[0] for row in layout.grid.rows[layout.first_data_row:]
              if not row[layout.name].merged and row[layout.name].lines]
     default = library.get(None)
@@ -190,8 +194,7 @@ def _edition(layout: Layout, library: Library, wanted: str | None) -> tuple[Edit
     chosen = default if counts[default.id] == best else next(
         ed for ed in library.editions.values() if counts[ed.id] == best)
     tally = ", ".join(f"{e}: {n}" for e, n in counts.items())
-    return chosen, (f"edition {chosen.id}: its names match the most rows ({tally} of {len(names)}); "
-                    "--edition chooses another")
+    return chosen, Message("input.table.note.edition_chosen", edition=chosen.id, tally=tally, rows=len(names))
 
 
 def _region_and_level(layout: Layout, options: Options) -> tuple[str, str]:
@@ -203,16 +206,16 @@ def _region_and_level(layout: Layout, options: Options) -> tuple[str, str]:
         if found is None:
             found = _REGION.match(_TABLE_PREFIX.sub("", title))
         if found is None:
-            raise grid.error(f"the table's title does not name the region ({title[:40]!r})" if title
-                             else "the table has no title naming the region",
-                             "give it with --region, e.g. --region 通榆县", code="no-region")
+            raise grid.error(Message("input.table.title_no_region", title=Quoted(title[:40])) if title
+                             else Message("input.table.no_title"),
+                             Message("input.table.region_hint"), code="no-region")
         region = found.group(1)
     level = options.level
     if level is None:
         level = LEVEL_OF_SUFFIX.get(region[-1:])
         if level is None:
-            raise grid.error(f"cannot tell whether {region} is a county or a city",
-                             "give --level county or --level city", code="no-level")
+            raise grid.error(Message("input.table.no_level", region=region), Message("input.table.level_hint"),
+                             code="no-level")
     return region, level
 
 
@@ -227,15 +230,17 @@ def _years(layout: Layout, options: Options, today: _dt.date) -> list[YearColumn
             if year is None and column.basis == MEASURED and title_year:
                 year = int(title_year.group(1))
             if year is None:
-                hint = ("give the year of the 现状 column with --base-year, e.g. --base-year 2019"
-                        if column.basis == MEASURED else "write the year in the header, e.g. 近期（2025年）")
-                raise grid.error(f"column {_one_line(column.label)!r} names no year", hint,
+                hint = Message("input.table.base_year_hint" if column.basis == MEASURED
+                               else "input.table.plan_year_hint")
+                raise grid.error(Message("input.table.column_no_year", label=Quoted(_one_line(column.label))), hint,
                                  row=header.row, col=column.col + 1, code="no-year")
             column.year = year
         if column.year in seen:
-            raise grid.error(f"two columns for {column.year}: {_one_line(seen[column.year].label)!r} and "
-                             f"{_one_line(column.label)!r}", "keep one column per year, or choose the table's "
-                             "copy that has one", row=header.row, col=column.col + 1, code="duplicate-year")
+            raise grid.error(Message("input.table.two_columns", year=column.year,
+                                     first=Quoted(_one_line(seen[column.year].label)),
+                                     second=Quoted(_one_line(column.label))),
+                             Message("input.table.two_columns_hint"), row=header.row, col=column.col + 1,
+                             code="duplicate-year")
         seen[column.year] = column
     return layout.years
 
@@ -310,8 +315,7 @@ class _RowWalker:
         if span > 1:
             self.block = (ind, items, name.row)
             if len(items) != span:
-                self._finding(name, f"{ind.name}: the name cell spans {span} rows but lists {len(items)} "
-                              "sub-items; rows without a sub-item are not imported")
+                self._finding(name, Message("input.table.span", name=ind.name, span=span, items=len(items)))
             self._values(row, ind, items[:1])
         elif items:
             self._values(row, ind, items)
@@ -344,8 +348,8 @@ class _RowWalker:
                 if item is not None:
                     items.append(item)
                 elif items:  # a line after the sub-items began that names none of them
-                    self._finding(name, f"{ind.name}: {part!r} is not one of its sub-items "
-                                  f"({'、'.join(i.name for i in ind.items)})")
+                    self._finding(name, Message("input.table.not_item", name=ind.name, part=Quoted(part),
+                                                items="、".join(i.name for i in ind.items)))
         return items
 
     def _span(self, name: Cell) -> int:
@@ -362,8 +366,8 @@ class _RowWalker:
         earlier = self.placed.get(place)
         if earlier is not None and earlier.where != name.where:
             what = f"{ind.name} / {item.name}" if item else ind.name
-            raise self.t.grid.error(f"{what} appears twice: {earlier.where} and {name.where}",
-                                    "keep one row per indicator (delete or rename the other)",
+            raise self.t.grid.error(Message("input.table.twice", name=what, first=earlier.where, second=name.where),
+                                    Message("input.table.twice_hint"),
                                     row=name.row, col=name.col, code="duplicate-indicator")
         self.placed[place] = name
 
@@ -385,8 +389,8 @@ class _RowWalker:
                 for item in items:
                     self.t.values[column.col].append(Value(ind, item, lines[0], cell))
             else:
-                self._finding(cell, f"{ind.name}: {len(lines)} lines for {len(items)} sub-items "
-                              f"({'、'.join(i.name for i in items)}); not imported — give one line per sub-item")
+                self._finding(cell, Message("input.table.lines", name=ind.name, lines=len(lines), count=len(items),
+                                            items="、".join(i.name for i in items)))
 
     def _other_unit(self, row: list[Cell], rule: Indicator | SubItem, text: str) -> str:
         """" UNIT" when the row's 单位 is one that picks another reading of the rule (`by_unit`: PM2.5
@@ -414,8 +418,9 @@ class _RowWalker:
             cell = row[roles["attribute"]]
             word = ATTRIBUTE_WORDS.get(key(cell.text))
             if word is not None and word != ind.attribute:
-                self._finding(cell, f"{ind.name}: the table says {key(cell.text)}, the standard "
-                              f"({self.t.edition.id}) says {ind.attribute}", code="table-disagrees")
+                self._finding(cell, Message("input.table.attribute", name=ind.name, table=key(cell.text),
+                                            edition=self.t.edition.id, standard=ind.attribute),
+                              code="table-disagrees")
         if "standard" in roles:
             cell = row[roles["standard"]]
             if cell.merged and cell.row != row[self.layout.name].row:
@@ -423,21 +428,22 @@ class _RowWalker:
             printed = _numbers(cell.text)
             rule = _numbers(" ".join([ind.requirement, *(i.requirement for i in ind.items)]))
             if printed and not printed <= rule:
-                self._finding(cell, f"{ind.name}: the table's 指标值 {_one_line(cell.text)!r} differs from the "
-                              f"standard's ({self.t.edition.id}) {ind.requirement!r}", code="table-disagrees")
+                self._finding(cell, Message("input.table.requirement", name=ind.name, table=Quoted(_one_line(cell.text)),
+                                            edition=self.t.edition.id, standard=Quoted(ind.requirement)),
+                              code="table-disagrees")
 
     def _unmatched(self, name: Cell, text: str, row: list[Cell]) -> None:
         texts = {c.col: joined(row[c.col].lines) for c in self.t.columns if not row[c.col].blank}
         closest = self.index.closest(text) if text else []
         self.t.unmatched.append(Unmatched(name, text, closest, texts))
-        near = f"; closest: {'、'.join(closest)}" if closest else ""
-        what = f"row {text!r}" if text else "a row without an indicator name"
-        self._finding(name, f"{what} is no indicator of edition {self.t.edition.id}{near}; not imported",
+        near = Message("input.table.closest", names="、".join(closest)) if closest else ""
+        what = Message("input.table.row", text=Quoted(text)) if text else Message("input.table.row_without_name")
+        self._finding(name, Message("input.table.unmatched", what=what, edition=self.t.edition.id, near=near),
                       code="unmatched-row")
 
-    def _finding(self, cell: Cell, message: str, code: str = "table-layout") -> None:
-        self.t.findings.append(self.t.grid.problem(f"{cell.where}: {message}", row=cell.row, col=cell.col,
-                                                   code=code))
+    def _finding(self, cell: Cell, message: Message, code: str = "table-layout") -> None:
+        self.t.findings.append(self.t.grid.problem(Message("input.named", name=cell.where, message=message),
+                                                   row=cell.row, col=cell.col, code=code))
 
 
 def _numbers(text: str) -> set[Decimal]:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ecocheck.base.errors import InputError
+from ecocheck.base.messages import Message, Quoted
 from ecocheck.tables.grid import Grid
 
 MEASURED, PLAN = "measured", "plan"
@@ -44,7 +45,7 @@ class YearColumn:
     label: str
     year: int | None  # None: the header names no year (see --base-year)
     basis: str  # measured | plan
-    why: str  # how the basis was read, for the import's notes
+    why: Message  # how the basis was read, for the import's notes
 
 
 @dataclass
@@ -99,12 +100,12 @@ def year_column(col: int, label: str, today: _dt.date) -> YearColumn:
     found = _YEAR.findall(text)
     year = int(found[-1]) if found else None
     if any(w in text for w in PLAN_WORDS):
-        return YearColumn(col, label, year, PLAN, "the header says 目标/规划/预测")
+        return YearColumn(col, label, year, PLAN, Message("input.table.note.plan_words"))
     if any(w in text for w in MEASURED_WORDS):
-        return YearColumn(col, label, year, MEASURED, "the header says 现状/基准")
+        return YearColumn(col, label, year, MEASURED, Message("input.table.note.measured_words"))
     if year is not None and year > today.year:
-        return YearColumn(col, label, year, PLAN, f"{year} is still to come")
-    return YearColumn(col, label, year, MEASURED, "a past year without 目标/规划 in the header")
+        return YearColumn(col, label, year, PLAN, Message("input.table.note.future", year=year))
+    return YearColumn(col, label, year, MEASURED, Message("input.table.note.past"))
 
 
 def find_layout(grid: Grid, today: _dt.date | None = None) -> Layout | None:
@@ -142,20 +143,21 @@ def find_layout(grid: Grid, today: _dt.date | None = None) -> Layout | None:
 
 
 def choose_layout(grids: list[Grid], *, sheet: str | None = None, table: int | None = None,
-                  today: _dt.date | None = None) -> tuple[Layout, list[str]]:
+                  today: _dt.date | None = None) -> tuple[Layout, list[Message]]:
     """The indicator table (the one named by --sheet/--table, else the first that has one), and
     notes on the others that also look like one."""
     if not grids:
-        raise InputError.single("the file holds no table", file=_file(grids),
-                                hint="give the Word or Excel file that holds the indicator table", code="no-table")
+        raise InputError.single(Message("input.table.none"), file=_file(grids),
+                                hint=Message("input.table.none_hint"), code="no-table")
     file = grids[0].file
     if sheet is not None or table is not None:
         wanted = [g for i, g in enumerate(grids, start=1)
                   if (sheet is not None and g.name == sheet) or (table is not None and i == table)]
         if not wanted:
-            what = f"sheet {sheet!r}" if sheet is not None else f"table {table}"
+            what = (Message("input.table.sheet_not_found", name=Quoted(sheet)) if sheet is not None
+                    else Message("input.table.table_not_found", number=table))
             have = "、".join(g.name or "(CSV)" for g in grids)
-            raise InputError.single(f"{what} not found", file=file, hint=f"the file has: {have}", code="no-table")
+            raise InputError.single(what, file=file, hint=Message("input.table.has", names=have), code="no-table")
         layout = find_layout(wanted[0], today)
         if layout is None:
             raise _no_header(wanted[0])
@@ -166,13 +168,10 @@ def choose_layout(grids: list[Grid], *, sheet: str | None = None, table: int | N
             if any(column_role(c.text) == "name" for row in grid.rows[:HEADER_SEARCH_ROWS] for c in row):
                 raise _no_header(grid)
         looked = "、".join(f"{g.name or '(CSV)'}" + (f"（{g.title[:20]}）" if g.title else "") for g in grids)
-        raise InputError.single(
-            "no indicator table found: no table has a header naming 指标名称 and a year column "
-            f"(looked at {looked})", file=file,
-            hint="the header needs a 指标名称 (or 指标/名称/项目) column and a 现状值/2022年/目标值 column; "
-                 "choose a table with --table N or a sheet with --sheet NAME", code="no-table")
-    notes = [f"{g.name} also looks like an indicator table (choose it with "
-             f"{'--sheet ' + g.name if not g.name.startswith('表') else '--table ' + g.name[1:]})"
+        raise InputError.single(Message("input.table.no_indicator_table", looked=looked), file=file,
+                                hint=Message("input.table.no_indicator_table_hint"), code="no-table")
+    notes = [Message("input.table.note.other", name=g.name,
+                     option=f"`--sheet {g.name}`" if not g.name.startswith("表") else f"`--table {g.name[1:]}`")
              for g, _ in found[1:]]
     return found[0][1], notes
 
@@ -181,11 +180,10 @@ def _no_header(grid: Grid) -> InputError:
     for row in grid.rows[:HEADER_SEARCH_ROWS]:
         for cell in row:
             if column_role(cell.text) == "name":
-                return grid.error(f"{cell.where}: the header has no year column (现状值, 2022年, 目标值 2025年 …)",
-                                  "name each year column in the header, e.g. 现状值（2022年） or 2025年目标值",
+                return grid.error(Message("input.table.no_year_column", where=cell.where),
+                                  Message("input.table.no_year_column_hint"),
                                   row=cell.row, col=cell.col, code="no-year-column")
-    return grid.error("no header naming 指标名称 in the first 20 rows",
-                      "the indicator table needs a header row with 指标名称 (or 指标/名称/项目)", code="no-table")
+    return grid.error(Message("input.table.no_header"), Message("input.table.no_header_hint"), code="no-table")
 
 
 def _file(grids: list[Grid]) -> str:

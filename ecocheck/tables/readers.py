@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ecocheck.base.errors import InputError
+from ecocheck.base.messages import Message
 from ecocheck.tables import CSV, EXCEL, OLD_FORMATS, TABLE_SUFFIXES, WORD
 from ecocheck.tables.grid import Cell, Grid
 
@@ -30,32 +31,30 @@ def read_grids(path: str | Path, display: str | None = None) -> list[Grid]:
     suffix = path.suffix.lower()
     if suffix in OLD_FORMATS:
         new = ".xlsx" if suffix in (".xls", ".et") else ".docx"
-        raise InputError.single(f"{OLD_FORMATS[suffix]} files cannot be read", file=name,
-                                hint=f"open it in Word, Excel or WPS and save it as {new} (另存为 {new})",
-                                code="table-format")
+        raise InputError.single(Message("input.table.old_format", format=OLD_FORMATS[suffix]), file=name,
+                                hint=Message("input.table.old_format_hint", suffix=new), code="table-format")
     if suffix not in TABLE_SUFFIXES:
-        raise InputError.single(f"not a table file: {path.suffix or 'no suffix'}", file=name,
-                                hint="give a .docx, .xlsx or .csv file", code="table-format")
+        raise InputError.single(Message("input.table.not_table", suffix=path.suffix or Message("input.table.no_suffix")),
+                                file=name, hint=Message("input.table.not_table_hint"), code="table-format")
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        raise InputError.single(f"cannot read file: {exc.strerror or exc}", file=name, code="io")
+    except OSError as exc:  # (the system's reason, in its own words)
+        raise InputError.single(Message("input.file.cannot_read", reason=str(exc.strerror or exc)), file=name,
+                                code="io")
     if suffix in CSV:
         return [_csv_grid(data, name)]
-    kind = "workbook" if suffix in EXCEL else "Word document"
+    kind = Message("input.table.workbook" if suffix in EXCEL else "input.table.document")
     if data[:4] == _OLE:
-        raise InputError.single(
-            f"not a readable {suffix} {kind}: it is password-protected (encrypted) or an old binary "
-            "Office file renamed", file=name,
-            hint="remove the password (文件 → 信息 → 保护 → 删除密码), or save it as " + suffix, code="table-format")
+        raise InputError.single(Message("input.table.encrypted", suffix=suffix, kind=kind), file=name,
+                                hint=Message("input.table.encrypted_hint", suffix=suffix), code="table-format")
     if data[:4] != _ZIP:
-        raise InputError.single(f"not a real {suffix} {kind} (a renamed file, or damaged)", file=name,
-                                hint=f"open it in its program and save it as {suffix}", code="table-format")
+        raise InputError.single(Message("input.table.not_real", suffix=suffix, kind=kind), file=name,
+                                hint=Message("input.table.save_as", suffix=suffix), code="table-format")
     try:
         return _excel_grids(data, name) if suffix in EXCEL else _word_grids(data, name)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError.single(f"not a readable {suffix} {kind}: {exc}", file=name,
-                                hint=f"open it in its program and save it again as {suffix}", code="table-format")
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:  # (the library's reason, in English)
+        raise InputError.single(Message("input.table.unreadable", suffix=suffix, kind=kind, reason=str(exc)),
+                                file=name, hint=Message("input.table.save_again", suffix=suffix), code="table-format")
 
 
 # ── Excel ───────────────────────────────────────────────────────────────────────────────
@@ -172,8 +171,8 @@ def _csv_grid(data: bytes, name: str) -> Grid:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise InputError.single("the CSV file is neither UTF-8 nor GBK text", file=name,
-                                    hint="save it from Excel as “CSV UTF-8”", code="table-format")
+            raise InputError.single(Message("input.table.csv_encoding"), file=name,
+                                    hint=Message("input.table.csv_encoding_hint"), code="table-format")
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     rows = []

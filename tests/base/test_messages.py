@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import string
 from decimal import Decimal
 
 import pytest
 
-from ecocheck.base.messages import CATALOGUE, LANGS, Joined, Message
-
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-# Submission fields a zh reason may name (they are what the county types in its YAML file)
-FIELD_IDS = re.compile(r"value|previous|target|delta|profile")
+from conftest import CODE, chinese_outside_code, latin_outside_code
+from ecocheck.base.messages import CATALOGUE, LANGS, Joined, Message, Quoted
 
 
 def fields(template: str) -> set[str]:
@@ -26,9 +22,10 @@ def test_each_entry_renders_in_both_languages_with_its_parameters(key):
     params = {name: "+" if name == "sign" else Decimal("-1.50") for name in fields(template.zh)}
     zh, en = (Message(key, **params).render(lang) for lang in LANGS)
     numbers = sum(name != "sign" for name in params)
-    assert "{" not in zh + en and all(text.count("-1.5") == numbers for text in (zh, en))
-    assert not re.search("[A-Za-z]", FIELD_IDS.sub("", zh)), zh
-    assert not CJK.search(en), en
+    assert "{" not in CODE.sub("", zh + en) and all(text.count("-1.5") == numbers for text in (zh, en))
+    # (a zh text may name submission fields, code and formats like YAML; an en text quotes code only)
+    assert not latin_outside_code(zh), zh
+    assert not chinese_outside_code(en), en
 
 
 def test_numbers_are_written_as_reports_write_them():
@@ -51,3 +48,15 @@ def test_a_message_is_only_written_when_read():
     message = Message("threshold.meets", value=Decimal(1), op="≥", bound=Decimal(1))
     assert message == Message("threshold.meets", value=Decimal(1), op="≥", bound=Decimal(1))
     assert message.params["value"] == Decimal(1)  # kept as given: formatting waits for render()
+
+
+def test_a_quoted_word_of_the_file_is_quoted_as_each_language_quotes():
+    assert Message("input.field.unknown", key=Quoted("yaer")).render("en") == "unknown field 'yaer'"
+    assert Message("input.field.unknown", key=Quoted("yaer")).render("zh") == "未知字段“yaer”"
+    assert Quoted(2035).render("en") == "2035" and Quoted(True).render("zh") == "“True”"
+
+
+def test_literal_braces_in_a_template_are_text():
+    hint = Message("input.number.bool_hint")
+    assert hint.render("en") == 'give the number, or write `{met: true, note: "…"}` to declare that it is met'
+    assert "{met: true" in hint.render("zh")

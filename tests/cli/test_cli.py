@@ -38,7 +38,7 @@ def test_evaluate_binding_missing_exits_1(write):
 
 def test_input_error_exits_2_with_file_line_column_and_hint(write):
     path = write("typo.yaml", submission({"城镇污水处里率": 90}))
-    result = run_cli("evaluate", str(path))
+    result = run_cli("evaluate", str(path), "--lang", "en")
     assert result.returncode == 2
     line = path.read_text(encoding="utf-8").splitlines().index("  城镇污水处里率: 90") + 1
     assert f"{path}:{line}:3: error: unknown indicator" in result.stderr
@@ -46,12 +46,12 @@ def test_input_error_exits_2_with_file_line_column_and_hint(write):
     # issue 15: the rest of a readable file is reported all the same (before: no report at all);
     # --strict keeps the old refusal
     assert "Traceback" not in result.stderr and "城镇污水处理率" in result.stdout
-    strict = run_cli("evaluate", str(path), "--strict")
+    strict = run_cli("evaluate", str(path), "--strict", "--lang", "en")
     assert strict.returncode == 2 and strict.stdout == "" and "unknown indicator" in strict.stderr
 
 
 def test_missing_file_exits_2(tmp_path):
-    result = run_cli("evaluate", str(tmp_path / "nope.yaml"))
+    result = run_cli("evaluate", str(tmp_path / "nope.yaml"), "--lang", "en")
     assert result.returncode == 2 and "file not found" in result.stderr
 
 
@@ -165,7 +165,7 @@ def test_rules_option_points_at_another_library(tmp_path, passing):
     lib = tmp_path / "lib"
     lib.mkdir()
     (lib / "only2019.yaml").write_text((ROOT / "rules" / "2019.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    result = run_cli("evaluate", str(passing), "--rules", str(lib))
+    result = run_cli("evaluate", str(passing), "--rules", str(lib), "--lang", "en")
     assert result.returncode == 2 and "unknown edition '2021'" in result.stderr
     listed = run_cli("rules", "list", "--rules", str(lib / "only2019.yaml"))
     assert listed.returncode == 0 and "40 indicators" in listed.stdout

@@ -38,10 +38,10 @@ def test_special_files_are_refused_not_read(tmp_path):
     server, special = _special_files(tmp_path)
     with server:
         for path, kind in special.items():
-            done = run_cli("evaluate", str(path))
+            done = run_cli("evaluate", str(path), "--lang", "en")
             assert done.returncode == 2, done.stderr
             assert f"not a regular file (a {kind})" in done.stderr
-        done = run_cli("batch", str(tmp_path), "-q")
+        done = run_cli("batch", str(tmp_path), "-q", "--lang", "en")
         assert done.returncode == 2
         assert done.stdout.count("not a regular file") == 3
 
@@ -58,7 +58,7 @@ def test_the_size_limit_does_not_trust_the_size_the_file_claims(tmp_path):
 
     big = tmp_path / "big.yaml"
     big.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
-    done = run_cli("evaluate", str(big))
+    done = run_cli("evaluate", str(big), "--lang", "en")
     assert done.returncode == 2 and "file is too large" in done.stderr
 
 
@@ -77,11 +77,11 @@ def test_yaml_1_1_number_forms_are_not_numbers_here(tmp_path, value, kind):
     """PyYAML read 1:35, 0x5f and 9_5 as 95 without a word."""
     file = tmp_path / "v.yaml"
     file.write_text(_with_value(value), encoding="utf-8")
-    done = run_cli("evaluate", str(file))
+    done = run_cli("evaluate", str(file), "--lang", "en")
     assert done.returncode == 2
     assert f"v.yaml:7:12: error: {value} is not a number here" in done.stderr and kind in done.stderr
     file.write_text(_with_value(f'"{value}"'), encoding="utf-8")  # quoted, it is text: a different error
-    assert "is not a number here" not in run_cli("evaluate", str(file)).stderr
+    assert "is not a number here" not in run_cli("evaluate", str(file), "--lang", "en").stderr
 
 
 @pytest.mark.parametrize("value", ["7" * 5000, "7" * 400, "7" * 400 + ".5", "1.0e+400"])
@@ -89,7 +89,7 @@ def test_numbers_beyond_a_float_are_rejected_with_their_place_and_the_other_file
     """A 5,000-digit integer gave 'internal error: ValueError' and lost the other files' reports."""
     file = tmp_path / "huge.yaml"
     file.write_text(_with_value(value), encoding="utf-8")
-    done = run_cli("evaluate", str(KAZUO), str(file), str(DATA / "tongyu-2022.yaml"), "-f", "json")
+    done = run_cli("evaluate", str(KAZUO), str(file), str(DATA / "tongyu-2022.yaml"), "-f", "json", "--lang", "en")
     assert done.returncode == 2
     assert "huge.yaml:7:12: error: number too large" in done.stderr and "internal error" not in done.stderr
     import json
@@ -126,17 +126,17 @@ def test_problems_per_file_are_capped_and_suggestions_are_worked_out_for_those_s
     file = tmp_path / "many.yaml"
     file.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     calls = []
-    plain = reader.suggestion
-    monkeypatch.setattr(reader, "suggestion", lambda *a: calls.append(a) or plain(*a))
+    plain = reader.did_you_mean
+    monkeypatch.setattr(reader, "did_you_mean", lambda *a: calls.append(a) or plain(*a))
     for strict in (True, False):  # refused, or reported with its problems: capped either way
         calls.clear()
         checked = check_file(file, load_library(), strict=strict)
         problems = checked.problems if strict else checked.report.problems
         assert len(problems) == 201
-        assert problems[-1].message == "… and 9800 more problems not shown"
+        assert problems[-1].message_in("en") == "… and 9800 more problems not shown"
         assert problems[-1].code == "too-many"
         assert len(calls) == 200
-    done = run_cli("evaluate", str(file))
+    done = run_cli("evaluate", str(file), "--lang", "en")
     assert done.returncode == 2 and done.stderr.count("error:") == 201
 
 

@@ -24,16 +24,17 @@ def test_errors_doc_is_up_to_date():
 
 
 @pytest.mark.parametrize("example", catalogue.EXAMPLES, ids=lambda e: f"{e.code}:{e.title[:30]}")
-def test_each_example_gives_its_error(example):
+@pytest.mark.parametrize("lang, error, warning", [("en", "error:", "warning:"), ("zh", "错误：", "提示：")])
+def test_each_example_gives_its_error(example, lang, error, warning):
     with tempfile.TemporaryDirectory() as tmp:
-        code, stderr = catalogue.run(example, Path(tmp))
+        code, stderr = catalogue.run(example, Path(tmp), lang)
     if example.code == "not-applicable" or example.warning:
-        assert code in (0, 1) and "warning:" in stderr
+        assert code in (0, 1) and warning in stderr
         return
     assert code == 2, stderr
     assert "Traceback" not in stderr
     if example.code != "usage":  # click's own usage messages carry no position
-        assert "error:" in stderr and example.name.split(".")[0] in stderr or "missing.yaml" in stderr
+        assert error in stderr and example.name.split(".")[0] in stderr or "missing.yaml" in stderr
     if example.args[0] == "import":  # a table's problem names the file, and its place in the table
         assert example.name in stderr
 

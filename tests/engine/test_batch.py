@@ -148,10 +148,10 @@ def test_three_thousand_generated_counties(tmp_path):
 def test_a_bad_file_has_one_location_in_evaluate_batch_table_csv_and_json(tmp_path, name, text, where):
     if text is not None:
         (tmp_path / name).write_text(text, encoding="utf-8")
-    evaluated = run_cli("evaluate", name, cwd=tmp_path)
-    table = run_cli("batch", name, "-q", cwd=tmp_path)
-    as_csv = run_cli("batch", name, "-q", "-f", "csv", cwd=tmp_path)
-    as_json = run_cli("batch", name, "-q", "-f", "json", cwd=tmp_path)
+    evaluated = run_cli("evaluate", name, "--lang", "en", cwd=tmp_path)
+    table = run_cli("batch", name, "-q", "--lang", "en", cwd=tmp_path)
+    as_csv = run_cli("batch", name, "-q", "-f", "csv", "--lang", "en", cwd=tmp_path)
+    as_json = run_cli("batch", name, "-q", "-f", "json", "--lang", "en", cwd=tmp_path)
     assert {evaluated.returncode, table.returncode, as_csv.returncode, as_json.returncode} == {2}
     assert evaluated.stderr.startswith(f"{where}: error: ")
     assert as_csv.stderr.startswith(f"{where}: error: ")

@@ -880,6 +880,6 @@ def test_a_submission_cannot_declare_a_whole_indicator_not_applicable(edition, n
     with pytest.raises(InputError) as info:
         parse_submission_text(text, LIB, file="s.yaml")
     (problem,) = info.value.problems
-    assert "sub-items only" in problem.message and name in problem.message
-    assert "applicable: false" in problem.hint
+    assert "sub-items only" in problem.message_in("en") and name in problem.message_in("en")
+    assert "applicable: false" in problem.hint_in("en")
     assert text.split("\n")[problem.line - 1].strip().startswith("applicable:")  # points at the key

@@ -154,17 +154,17 @@ def test_an_unreadable_previous_file_is_an_input_error_at_the_previous_line(writ
     text = submission({"单位地区生产总值能耗": 0.5}, previous="last-year.yaml")
     path = write("this-year.yaml", text)
     line = text.split("\n").index("previous: last-year.yaml") + 1
-    result = run_cli("evaluate", str(path))
+    result = run_cli("evaluate", str(path), "--lang", "en")
     assert result.returncode == 2
     assert f"this-year.yaml:{line}:1: error: previous file 'last-year.yaml' not found" in result.stderr
     write("last-year.yaml", "region: 测试县\nlevel: county\nyear: [\n")
-    broken = run_cli("evaluate", str(path))
+    broken = run_cli("evaluate", str(path), "--lang", "en")
     assert broken.returncode == 2 and "cannot be read" in broken.stderr and "last-year.yaml:4:1: error: YAML syntax error" in broken.stderr
     write("last-year.yaml", submission({"单位地区生产总值能耗": 0.52}, year=2021, region="别县"))
-    other = run_cli("evaluate", str(path))
+    other = run_cli("evaluate", str(path), "--lang", "en")
     assert other.returncode == 2 and "is for 别县, not 测试县" in other.stderr
     write("last-year.yaml", submission({"单位地区生产总值能耗": 0.52}, year=2023, basis="plan"))
-    later = run_cli("evaluate", str(path))
+    later = run_cli("evaluate", str(path), "--lang", "en")
     assert later.returncode == 2 and "is for 2023, not a year before 2022" in later.stderr
 
 
@@ -174,7 +174,7 @@ def test_a_previous_file_with_an_unreadable_cell_still_gives_its_other_values(wr
     path = write("this-year.yaml", submission({"单位地区生产总值能耗": 0.5, "单位地区生产总值用水量": 50},
                                               previous="last-year.yaml"))
     write("last-year.yaml", submission({"单位地区生产总值能耗": 0.52, "单位地区生产总值用水量": "五十"}, year=2021))
-    result = run_cli("evaluate", str(path), "-f", "json")
+    result = run_cli("evaluate", str(path), "-f", "json", "--lang", "en")
     assert result.returncode == 1, result.stderr  # a verdict, not an input error
     rows = {r["id"]: r for r in json.loads(result.stdout)["results"]}
     assert (rows["energy_intensity"]["previous"], rows["water_intensity"]["previous"]) == (0.52, None)

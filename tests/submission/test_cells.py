@@ -64,7 +64,7 @@ def test_a_number_in_the_indicators_own_unit_is_that_number(name, cell, value, l
 def test_a_number_in_another_unit_is_a_problem_naming_both_units():
     sub, rep = read({"城镇污水处理率": "39 μg/m3"})
     (p,) = sub.problems
-    assert p.code == "unit" and "μg/m³" in p.message and "%" in p.message and p.indicator == "urban_sewage_treatment"
+    assert p.code == "unit" and "μg/m³" in p.message_in("en") and "%" in p.message_in("en") and p.indicator == "urban_sewage_treatment"
     r = result(rep, "urban_sewage_treatment")
     assert r.status == "missing" and "39 μg/m3" in r.reason_in("en") and "could not be read" in r.reason_in("en")
 
@@ -186,7 +186,7 @@ def test_an_echoed_bound_in_measured_data_is_a_declaration_with_a_warning(cell):
     sub, rep = read({"生物多样性保护": {"国家重点保护野生动植物保护率": cell}})
     r = result(rep, "biodiversity_protection.key_species_protection_rate")
     assert (r.status, r.declared) == ("pass", True)
-    assert any("repeats the requirement" in w.message for w in sub.warnings)
+    assert any("repeats the requirement" in w.message_in("en") for w in sub.warnings)
 
 
 def test_an_echoed_bound_below_the_requirement_is_a_problem():
@@ -225,7 +225,7 @@ def test_the_documents_names_and_a_sub_items_name_at_the_top_level(name, rid):
 def test_forest_coverage_is_not_forest_and_grass_coverage():
     sub, rep = read({"森林覆盖率": 41.35})
     (p,) = sub.problems
-    assert p.code == "unknown-indicator" and "林草覆盖率" in p.message and "森林覆盖率不等于林草覆盖率" in p.message
+    assert p.code == "unknown-indicator" and "林草覆盖率" in p.message_in("en") and "森林覆盖率不等于林草覆盖率" in p.message_in("en")
     assert result(rep, "forest_grass_coverage").status == "missing"
 
 
@@ -269,7 +269,7 @@ def test_a_plain_number_for_the_revised_eqi_is_the_change(cell, status):
 def test_a_change_of_eqi_beyond_ten_is_refused_as_an_index_level(given):
     sub, rep = read({"生态环境状况指数": given})
     (p,) = sub.problems
-    assert p.code == "value-range" and "looks like the index" in p.message and "previous" in p.hint
+    assert p.code == "value-range" and "looks like the index" in p.message_in("en") and "previous" in p.hint_in("en")
     assert result(rep, "eco_environment_index").status == "missing"
 
 

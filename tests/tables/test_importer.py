@@ -204,7 +204,7 @@ def test_consultant_layout_other_order_and_spellings(library):
         assert got["生态环境状况指数"][0] == "-0.45"  # 生态环境状况指数(EQI)
         assert [u.name for u in table.unmatched] == ["森林覆盖率"]
         assert table.unmatched[0].closest[0] == "林草覆盖率"
-        disagreements = [p.message for p in table.findings if p.code == "table-disagrees"]
+        disagreements = [p.message_in("en") for p in table.findings if p.code == "table-disagrees"]
         assert len(disagreements) == 1 and "林草覆盖率: the table says 约束性, the standard (2021) says 参考性" in disagreements[0]
     assert values_by_name(xlsx, 2022)["林草覆盖率"] == ("27.09%", "差距分析!E7")
     assert values_by_name(csv, 2022)["林草覆盖率"] == ("27.09%", "第6行 第5列")
@@ -226,25 +226,25 @@ def _workbook(path: Path, rows: list[list], title: str = "通榆县指标表", s
 
 def test_no_year_column_names_sheet_row_and_column(tmp_path):
     path = _workbook(tmp_path / "t.xlsx", [[], ["序号", "指标名称", "单位"], [1, "河长制", "-"]])
-    err = run_refused("import", str(path))
+    err = run_refused("import", str(path), "--lang", "en")
     assert "t.xlsx 附表:3:2: error: 附表!B3: the header has no year column" in err
 
 
 def test_duplicate_indicators_name_both_rows(tmp_path):
     path = _workbook(tmp_path / "t.xlsx", [["指标名称", "现状值（2022年）"], ["河长制", "全面实施"],
                                            ["生态环境信息公开率", "100%"], ["河长制 ", "未实施"]])
-    err = run_refused("import", str(path))
+    err = run_refused("import", str(path), "--lang", "en")
     assert "t.xlsx 附表:5:1: error: 河长制 appears twice: 附表!A3 and 附表!A5" in err
 
 
 def test_two_columns_for_one_year(tmp_path):
     path = _workbook(tmp_path / "t.xlsx", [["指标名称", "2022年", "现状值（2022年）"], ["河长制", "全面实施", "全面实施"]])
-    assert "two columns for 2022" in run_refused("import", str(path))
+    assert "two columns for 2022" in run_refused("import", str(path), "--lang", "en")
 
 
 def test_region_from_the_option_when_the_title_names_none(tmp_path, library):
     path = _workbook(tmp_path / "t.xlsx", [["指标名称", "现状值（2022年）"], ["河长制", "全面实施"]], title="指标一览表")
-    err = run_refused("import", str(path))
+    err = run_refused("import", str(path), "--lang", "en")
     assert "does not name the region" in err and "--region" in err
     table = import_table(path, library, Options(region="白城市"))
     assert (table.region, table.level) == ("白城市", "city")

@@ -27,7 +27,7 @@ def test_no_indicator_table_in_a_word_document(tmp_path):
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "阶段", "年份"
     document.save(tmp_path / "plan.docx")
-    err = run_refused("import", str(tmp_path / "plan.docx"), "-o", str(tmp_path))
+    err = run_refused("import", str(tmp_path / "plan.docx"), "-o", str(tmp_path), "--lang", "en")
     assert "plan.docx: error: no indicator table found" in err and "表1" in err
 
 
@@ -39,9 +39,9 @@ def test_no_indicator_table_in_a_word_document(tmp_path):
 ])
 def test_files_that_are_not_readable_tables(tmp_path, name, data, message):
     (tmp_path / name).write_bytes(data)
-    err = run_refused("import", str(tmp_path / name))
+    err = run_refused("import", str(tmp_path / name), "--lang", "en")
     assert f"{tmp_path / name}: error:" in err and message in err
-    assert run_refused("evaluate", str(tmp_path / name)).count(message) == 1
+    assert run_refused("evaluate", str(tmp_path / name), "--lang", "en").count(message) == 1
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
