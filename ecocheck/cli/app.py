@@ -4,6 +4,9 @@ Commands live in their own modules (one per command group) as plain functions wi
 annotations. Start-up stays fast without touching typer's internals: a command line that names
 a command builds an app with that command only (typer reads the signature and type hints of
 every command it registers); `--help`, completion and anything unrecognised get them all.
+
+Every help text, a command's included, comes from ecocheck.cli.helptext in the language the
+environment asks for; a command's key there is "cmd." and its name ("cmd.evaluate", "cmd.rules.list").
 """
 
 from __future__ import annotations
@@ -15,10 +18,7 @@ from typing import NamedTuple
 import typer
 
 from ecocheck import __version__
-
-HELP = ("Check county/city submissions against the national ecological-civilization "
-        "demonstration indicators (国家生态文明建设示范市县建设指标).")
-RULES_HELP = "Browse the rule library (editions and their indicators)."
+from ecocheck.cli.helptext import HELP
 
 
 class Command(NamedTuple):
@@ -63,14 +63,16 @@ def _version(value: bool) -> None:
 
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version and the editions it carries."),
+                                 help=HELP["version"]),
 ) -> None:
     pass
 
 
-def _register(app: typer.Typer, command: Command) -> None:
+def _register(app: typer.Typer, command: Command, group: str = "") -> None:
     module = importlib.import_module(f"ecocheck.cli.{command.module}")
-    app.command(command.name)(getattr(module, command.function))
+    # help= rather than the docstring, so that the text is the catalogue's, in its language
+    app.command(command.name, help=HELP["cmd." + group + command.name],
+                rich_help_panel=HELP["panel.commands"])(getattr(module, command.function))
 
 
 def _wanted(argv: list[str]) -> str | None:
@@ -84,15 +86,15 @@ def _wanted(argv: list[str]) -> str | None:
 def build_app(argv: list[str] | None = None) -> typer.Typer:
     """The app for this command line (every command when argv is None)."""
     wanted = _wanted(argv) if argv is not None else None
-    app = typer.Typer(name="ecocheck", help=HELP, no_args_is_help=True, add_completion=True,
+    app = typer.Typer(name="ecocheck", help=HELP["cmd.app"], no_args_is_help=True, add_completion=True,
                       pretty_exceptions_enable=False)
     app.callback()(_main)  # also keeps a one-command app a group: `ecocheck evaluate FILE`
     for command in COMMANDS:
         if wanted in (None, command.name):
             _register(app, command)
     if wanted in (None, "rules"):
-        rules_app = typer.Typer(help=RULES_HELP, no_args_is_help=True)
+        rules_app = typer.Typer(help=HELP["cmd.rules"], no_args_is_help=True)
         for command in RULES_COMMANDS:
-            _register(rules_app, command)
-        app.add_typer(rules_app, name="rules")
+            _register(rules_app, command, "rules.")
+        app.add_typer(rules_app, name="rules", rich_help_panel=HELP["panel.commands"])
     return app

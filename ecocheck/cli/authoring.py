@@ -8,13 +8,13 @@ from typing import Annotated, Optional
 import typer
 
 from ecocheck.cli.common import EXIT_INPUT, Level, edition_or_exit, library_or_exit, output_or_exit, stderr, write_output
-from ecocheck.cli.options import EditionOpt, ForceOpt, OutputHelp, RulesOpt
+from ecocheck.cli.helptext import HELP
+from ecocheck.cli.options import ARGUMENTS_PANEL, EditionOpt, ForceOpt, OutputHelp, RulesOpt
 
 
 def schema(
-    which: Annotated[str, typer.Argument(help="submission (default), rules, plan or cases.")] = "submission",
+    which: Annotated[str, typer.Argument(help=HELP["schema.which"], rich_help_panel=ARGUMENTS_PANEL)] = "submission",
 ) -> None:
-    """Print the JSON Schema for submissions (editors validate while you type) or rule files."""
     import json
 
     from ecocheck.schemas import load_schema
@@ -27,19 +27,18 @@ def schema(
 
 def template(
     edition: EditionOpt = None,
-    level: Annotated[Level, typer.Option("--level", help="county (县) or city (市).")] = Level.county,
-    terrain: Annotated[Optional[str], typer.Option("--terrain", help="山区 / 丘陵地区 / 平原地区 / 干旱半干旱地区 / 青藏高原地区.")] = None,
-    climate: Annotated[Optional[str], typer.Option("--climate", help="湿润地区 / 半湿润地区 / 干旱半干旱地区 (2019 生态环境状况指数).")] = None,
-    city_size: Annotated[Optional[str], typer.Option("--city-size", help="超大特大城市 / 大城市 / 中小城市 (cities only).")] = None,
-    coastal: Annotated[bool, typer.Option("--coastal/--inland", help="Coastal region (adds coastal indicators).")] = False,
-    region: Annotated[str, typer.Option("--region", help="Region name to put in the file.")] = "某某县",
-    year: Annotated[int, typer.Option("--year", help="Data year.")] = 2025,
+    level: Annotated[Level, typer.Option("--level", help=HELP["template.level"])] = Level.county,
+    terrain: Annotated[Optional[str], typer.Option("--terrain", help=HELP["template.terrain"])] = None,
+    climate: Annotated[Optional[str], typer.Option("--climate", help=HELP["template.climate"])] = None,
+    city_size: Annotated[Optional[str], typer.Option("--city-size", help=HELP["template.city_size"])] = None,
+    coastal: Annotated[bool, typer.Option("--coastal/--inland", help=HELP["template.coastal"])] = False,
+    region: Annotated[str, typer.Option("--region", help=HELP["template.region"])] = "某某县",
+    year: Annotated[int, typer.Option("--year", help=HELP["template.year"])] = 2025,
     rules: RulesOpt = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
     force: ForceOpt = False,
-    schema_ref: Annotated[Optional[str], typer.Option("--schema", help="URL or path for the `# yaml-language-server: $schema=` line (default: the schema shipped with this installation; a relative path is relative to the YAML file).")] = None,
+    schema_ref: Annotated[Optional[str], typer.Option("--schema", help=HELP["template.schema"])] = None,
 ) -> None:
-    """Write a fill-in submission with every applicable indicator, its requirement and type."""
     from ecocheck.output.template import render_template
 
     library = library_or_exit(rules)

@@ -14,9 +14,10 @@ from ecocheck.cli.common import (
     stderr, write_rendered,
 )
 from ecocheck.cli.options import (
-    BaseYearOpt, EditionOpt, ForceOpt, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt, SheetOpt, TableOpt,
-    TerrainOpt,
+    ARGUMENTS_PANEL, BaseYearOpt, EditionOpt, ForceOpt, FormatHelp, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt,
+    SheetOpt, TableOpt, TerrainOpt,
 )
+from ecocheck.cli.helptext import HELP
 from ecocheck.engine import SEND_JSON
 from ecocheck.output.formats import BATCH, FORMATS, BatchView, choices
 
@@ -24,16 +25,16 @@ Format = choices(BATCH)
 
 
 def batch(
-    paths: Annotated[list[str], typer.Argument(help="Folders (searched recursively), files or globs.", show_default=False)],
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")] = None,
+    paths: Annotated[list[str], typer.Argument(help=HELP["batch.paths"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=HELP["batch.jobs"])] = None,
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("table"),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=FormatHelp)] = Format("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")] = False,
-    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years (may be the batch folder itself): trends take last year's value from the same region's nearest earlier year.")] = None,
-    tables: Annotated[bool, typer.Option("--tables", help="Also read the Word/Excel/CSV indicator tables found in folders (every year column; a table named as a file is always read).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=HELP["batch.quiet"])] = False,
+    history: Annotated[Optional[Path], typer.Option("--history", help=HELP["batch.history"])] = None,
+    tables: Annotated[bool, typer.Option("--tables", help=HELP["batch.tables"])] = False,
     sheet: SheetOpt = None,
     table: TableOpt = None,
     region: RegionOpt = None,
@@ -41,15 +42,8 @@ def batch(
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
     force: ForceOpt = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Refuse a file with any problem (it goes to the errors); without it a file's unreadable cells are 缺数据 in its report.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=HELP["batch.strict"])] = False,
 ) -> None:
-    """Check every county-year submission found, then summarise across counties.
-
-    Exit code: 2 if any file could not be read, or had cells that could not be read (its report
-    is in the summary all the same, those cells 缺数据); else 1 if any county fails (or lacks data
-    for) a binding indicator; else 0. One broken file never stops the batch: it is listed in the
-    errors section and the rest are evaluated.
-    """
     from ecocheck.cli.tables import options_of
 
     options = options_of(sheet, table, edition, level, region, terrain, base_year)

@@ -16,7 +16,8 @@ from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_NOT_MET, EXIT_OK, Lang, edition_or_exit, library_or_exit,
     output_or_exit, print_problems, stderr,
 )
-from ecocheck.cli.options import EditionOpt, ForceOpt, LangOpt, RulesOpt
+from ecocheck.cli.helptext import HELP
+from ecocheck.cli.options import ARGUMENTS_PANEL, EditionOpt, ForceOpt, LangOpt, RulesOpt
 
 
 def _complete_indicator(incomplete: str) -> list[str]:
@@ -32,17 +33,12 @@ def _complete_indicator(incomplete: str) -> list[str]:
 
 
 def explain(
-    indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name (a sub-item's name works too).",
-                                             show_default=False, autocompletion=_complete_indicator)],
+    indicator: Annotated[str, typer.Argument(help=HELP["explain.indicator"], show_default=False,
+                                             autocompletion=_complete_indicator, rich_help_panel=ARGUMENTS_PANEL)],
     edition: EditionOpt = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the explanation.")] = Lang.zh,
+    lang: Annotated[Lang, typer.Option("--lang", help=HELP["explain.lang"])] = Lang.zh,
     rules: RulesOpt = None,
 ) -> None:
-    """Explain one indicator: the requirement, how ecocheck decides it, what to give, examples.
-
-    The same text as the rule reference in docs/rules/. Exit code 2 for an unknown name
-    (the message suggests the closest ones).
-    """
     from ecocheck.engine.casetest import cases_for, find_item
     from ecocheck.base.names import suggestion
     from ecocheck.base.values import normalize_text
@@ -75,16 +71,11 @@ def explain(
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help=HELP["arg.submissions"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Check submissions without evaluating them: YAML, fields, indicator and class names, values.
-
-    Prints `FILE: ok` or every error with file:line:column. Exit code 0 all files are valid,
-    2 some file is not. This is what the pre-commit hook `ecocheck-validate` runs.
-    """
     from ecocheck.base.errors import InputError, Problem
     from ecocheck.base.messages import Message
     from ecocheck.submission.reader import parse_submission
@@ -111,16 +102,11 @@ def validate(
 
 
 def rules_docs(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the pages, e.g. docs/rules/.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help=HELP["rules.docs.output"])],
     rules: RulesOpt = None,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the pages in --output are out of date.")] = False,
+    check: Annotated[bool, typer.Option("--check", help=HELP["rules.docs.check"])] = False,
     force: ForceOpt = False,
 ) -> None:
-    """Write the rule reference: a page per edition, a comparison of editions, an index.
-
-    Generated from the rule files and the rule-test cases beside them (their fragments are the
-    examples). The output is deterministic, so the pages can be kept in git and checked.
-    """
     from ecocheck.engine.casetest import cases_file_for, load_cases
     from ecocheck.base.errors import InputError
     from ecocheck.output.ruledocs import REGENERATE, render_all
@@ -154,15 +140,10 @@ def rules_docs(
 
 
 def rules_test(
-    path: Annotated[Optional[Path], typer.Argument(help="A rule file, its .cases.yaml, or a folder of rule files (default: the shipped library).", show_default=False)] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every case, not only those that disagree.")] = False,
+    path: Annotated[Optional[Path], typer.Argument(help=HELP["rules.test.path"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=HELP["rules.test.verbose"])] = False,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Run the rule-test cases beside rule files (<edition>.cases.yaml) and report disagreements.
-
-    Each case gives a submission fragment and the status expected per indicator. Exit code 0
-    every case agrees, 1 some case disagrees, 2 a rule or case file cannot be read.
-    """
     from ecocheck.engine.casetest import run_location, uncovered
     from ecocheck.base import errors
     from ecocheck.base.errors import InputError

@@ -13,24 +13,25 @@ from ecocheck.cli.common import (
     print_problems, stderr, write_rendered,
 )
 from ecocheck.cli.options import (
-    BaseYearOpt, EditionOpt, ForceOpt, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt, SheetOpt, TableOpt,
-    TerrainOpt,
+    ARGUMENTS_PANEL, BaseYearOpt, EditionOpt, ForceOpt, FormatHelp, LangOpt, LevelOpt, OutputHelp, RegionOpt, RulesOpt,
+    SheetOpt, TableOpt, TerrainOpt,
 )
+from ecocheck.cli.helptext import HELP
 from ecocheck.output.formats import EVALUATE, FORMATS, EvaluateView, choices
 
 Format = choices(EVALUATE)
 
 
 def evaluate(
-    files: Annotated[list[Path], typer.Argument(help="Submission YAML file(s), e.g. data/kazuo-2022.yaml, or indicator tables (.docx, .xlsx, .csv: read as `ecocheck import` reads them).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help=HELP["evaluate.files"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("table"),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=FormatHelp)] = Format("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
-    history: Annotated[Optional[Path], typer.Option("--history", help="Folder of earlier years' submissions: trends take last year's value from the same region's nearest earlier year.")] = None,
-    plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p", help="Also show progress towards a plan's targets (plan id or file; repeatable).")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Table input: evaluate this year's column only (default: every year column).")] = None,
+    history: Annotated[Optional[Path], typer.Option("--history", help=HELP["evaluate.history"])] = None,
+    plan: Annotated[Optional[list[str]], typer.Option("--plan", "-p", help=HELP["evaluate.plan"])] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help=HELP["evaluate.year"])] = None,
     sheet: SheetOpt = None,
     table: TableOpt = None,
     region: RegionOpt = None,
@@ -38,16 +39,8 @@ def evaluate(
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
     force: ForceOpt = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Refuse a file with any problem and print no report for it (without it a cell that cannot be read is 缺数据, listed on stderr, exit 2).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=HELP["evaluate.strict"])] = False,
 ) -> None:
-    """Evaluate county-year submissions: every indicator, its type (约束性/参考性) and verdict.
-
-    A cell that cannot be read is reported on stderr (file:line:column) and its indicator is
-    缺数据; the rest of the report is printed all the same.
-
-    Exit code: 0 every applicable 约束性 indicator is met; 1 one is not met or lacks data
-    (or, with --plan, a plan goal is behind); 2 input error (also when a report was printed).
-    """
     from ecocheck.cli.tables import options_of
 
     tables = options_of(sheet, table, edition, level, region, terrain, base_year)

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ecocheck.cli.common import EXIT_INPUT, Lang, edition_or_exit, library_or_exit, stderr
-from ecocheck.cli.options import EditionOpt, LangOpt, RulesOpt
+from ecocheck.cli.helptext import HELP
+from ecocheck.cli.options import ARGUMENTS_PANEL, EditionOpt, LangOpt, RulesOpt
 
 
 def rules_list(
@@ -15,7 +16,6 @@ def rules_list(
     rules: RulesOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """List the indicators of an edition: number, id, name, type and where they apply."""
     from tabulate import tabulate
 
     from ecocheck.base.words import LEVEL_ZH
@@ -37,11 +37,10 @@ def rules_list(
 
 
 def rules_show(
-    indicator: Annotated[str, typer.Argument(help="Indicator id or official Chinese name; `cells` for the words every indicator's cells may use.")],
+    indicator: Annotated[str, typer.Argument(help=HELP["rules.show.indicator"], rich_help_panel=ARGUMENTS_PANEL)],
     edition: EditionOpt = None,
     rules: RulesOpt = None,
 ) -> None:
-    """Show one indicator: requirement, classes, criterion, sub-items, how its cells are read, source."""
     from ecocheck.base.names import suggestion
     from ecocheck.output.ruledoc import describe_indicator, edition_cell_lines
 

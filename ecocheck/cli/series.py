@@ -18,7 +18,8 @@ from ecocheck.cli.common import (
     EXIT_INPUT, EXIT_OK, Lang, check_folder_or_exit, check_history_or_exit, check_output_or_exit, edition_or_exit,
     library_or_exit, output_or_exit, print_problems, stderr, write_output,
 )
-from ecocheck.cli.options import EditionOpt, ForceOpt, LangOpt, OutputHelp, RulesOpt
+from ecocheck.cli.helptext import HELP
+from ecocheck.cli.options import ARGUMENTS_PANEL, EditionOpt, ForceOpt, FormatHelp, LangOpt, OutputHelp, RulesOpt
 from ecocheck.output.formats import COMPARE, FORMATS, PROGRESS, choices
 
 
@@ -27,14 +28,13 @@ CompareFormat = choices(COMPARE)
 
 
 PlanOpt = Annotated[Optional[list[str]], typer.Option(
-    "--plan", "-p", help="Plan id (see --list) or a plan file; repeat for several plans.")]
+    "--plan", "-p", help=HELP["progress.plan"])]
 PlansDirOpt = Annotated[Optional[Path], typer.Option(
-    "--plans", help="A folder of plan files to use instead of the shipped rules/plans/.")]
+    "--plans", help=HELP["progress.plans"])]
 HistoryOpt = Annotated[Optional[Path], typer.Option(
-    "--history", help="A folder of earlier years' submissions: last year's values for trends come from the "
-                      "same region's nearest earlier year when the file gives none.")]
+    "--history", help=HELP["progress.history"])]
 AssignOpt = Annotated[Optional[list[str]], typer.Option(
-    "--assign", help="A superior-assigned target value: TARGET=NUMBER or TARGET@YEAR=NUMBER (repeatable).")]
+    "--assign", help=HELP["progress.assign"])]
 
 
 def plan_or_exit(key: str, folder: Optional[Path], library=None, lang: str = Lang.zh.value):
@@ -74,26 +74,20 @@ def assignments_or_exit(pairs: Optional[list[str]], lang: str = Lang.zh.value):
 
 
 def progress(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Submission YAML file(s).", show_default=False)] = None,
+    files: Annotated[Optional[list[Path]], typer.Argument(help=HELP["arg.submissions"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)] = None,
     plan: PlanOpt = None,
     history: HistoryOpt = None,
     assign: AssignOpt = None,
-    year: Annotated[Optional[list[int]], typer.Option("--year", help="Only the goals of this target year (repeatable).")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the plans, or with --plan the plan's targets.")] = False,
+    year: Annotated[Optional[list[int]], typer.Option("--year", help=HELP["progress.year"])] = None,
+    list_: Annotated[bool, typer.Option("--list", help=HELP["progress.list"])] = False,
     plans: PlansDirOpt = None,
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[ProgressFormat, typer.Option("--format", "-f", help="Output format.")] = ProgressFormat("table"),
+    fmt: Annotated[ProgressFormat, typer.Option("--format", "-f", help=FormatHelp)] = ProgressFormat("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Progress towards a plan's targets: value now, target, distance, share of the way, status.
-
-    Statuses: met / on_track / behind / not_yet_due / superior_target_missing / missing /
-    no_target / not_applicable (docs/plans.md). Exit code: 0 no goal is behind; 1 some goal is
-    behind; 2 input error.
-    """
     inputs = (files, plan, plans, history, rules)  # what --output must not overwrite
     if list_:
         _list(plan, plans, fmt, output_or_exit(output, force, *inputs), library_or_exit(rules, lang.value), lang.value)
@@ -190,22 +184,15 @@ def _target_dict(t) -> dict[str, Any]:
 
 
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Submission files, or folders holding a region's years.",
-                                               show_default=False)],
-    region: Annotated[Optional[str], typer.Option("--region", "-r", help="Only this region's series.")] = None,
+    paths: Annotated[list[str], typer.Argument(help=HELP["compare.paths"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)],
+    region: Annotated[Optional[str], typer.Option("--region", "-r", help=HELP["compare.region"])] = None,
     edition: EditionOpt = None,
     rules: RulesOpt = None,
-    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat("table"),
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help=FormatHelp)] = CompareFormat("table"),
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=OutputHelp)] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Compare a region's years: each indicator's values, change, trend and verdict changes.
-
-    Give two or more files of one region (kazuo-2019.yaml kazuo-2022.yaml), or folders: the
-    files are grouped by region and ordered by year. Each year without its own `previous:`
-    takes last year's values from the year before it. Exit code: 0 compared; 2 input error.
-    """
     from ecocheck.base.errors import InputError
     from ecocheck.series.api import compare_series, group_series
 

@@ -8,32 +8,25 @@ from typing import Annotated, Optional
 import typer
 
 from ecocheck.cli.common import DEFAULT_LANG, EXIT_INPUT, EXIT_OK, Lang, library_or_exit, print_problems, stderr
+from ecocheck.cli.helptext import HELP
 from ecocheck.cli.options import (
-    BaseYearOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
+    ARGUMENTS_PANEL, BaseYearOpt, LangOpt, LevelOpt, RegionOpt, RulesOpt, SheetOpt, TableOpt, TerrainOpt,
 )
 
 
 def import_table(
-    table_file: Annotated[Path, typer.Argument(metavar="TABLE", help="The indicator table: .docx, .xlsx or .csv.", show_default=False)],
+    table_file: Annotated[Path, typer.Argument(metavar="TABLE", help=HELP["import.table"], show_default=False, rich_help_panel=ARGUMENTS_PANEL)],
     sheet: SheetOpt = None,
     table: TableOpt = None,
-    edition: Annotated[Optional[str], typer.Option("--edition", "-e", help="Edition id or alias (default: the edition whose names match the most rows).")] = None,
+    edition: Annotated[Optional[str], typer.Option("--edition", "-e", help=HELP["import.edition"])] = None,
     level: LevelOpt = None,
     region: RegionOpt = None,
     terrain: TerrainOpt = None,
     base_year: BaseYearOpt = None,
     rules: RulesOpt = None,
-    out_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the REGION-YEAR.yaml files.")] = Path("."),
+    out_dir: Annotated[Path, typer.Option("--output-dir", "-o", help=HELP["import.output_dir"])] = Path("."),
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Import an indicator table (Word, Excel, CSV): one REGION-YEAR.yaml per year column.
-
-    basis: measured for the 现状 column, plan for target columns; every value is its cell's text
-    as printed, with the cell as source.
-    Rows that match no indicator and disagreements with the standard (属性, 指标值) are listed
-    on stderr and as comments. Exit code: 0 written and readable; 2 the table cannot be imported,
-    or a written file has cells the submission reader does not accept (listed by cell).
-    """
     raise typer.Exit(run_import(table_file, options_of(sheet, table, edition, level, region, terrain, base_year),
                                 rules, out_dir, lang.value))
 
