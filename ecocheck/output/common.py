@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ecocheck.base.errors import location
-from ecocheck.base.words import ATTRIBUTE_WORDS
+from ecocheck.base.words import ATTRIBUTE_WORDS, CLASS_EN
 
 Exporter = Callable[..., bytes]
 
@@ -120,18 +120,25 @@ TITLES = {
 
 
 PROFILE_WORDS = {
-    "zh": {"terrain": "地形", "climate": "气候分区", "coastal": "沿海", True: "是", False: "否"},
-    "en": {"terrain": "terrain", "climate": "climate", "coastal": "coastal", True: "yes", False: "no"},
+    "zh": {"terrain": "地形", "climate": "气候分区", "city_size": "城市规模", "coastal": "沿海", True: "是", False: "否"},
+    "en": {"terrain": "terrain", "climate": "climate", "city_size": "city size", "coastal": "coastal", True: "yes",
+           False: "no"},
 }
 
 
 def profile_text(profile: dict[str, Any], lang: str) -> str:
-    """The report's profile (terrain, climate, coastal …) as one line."""
+    """The report's profile (terrain, climate, coastal …) as one line; in English a class keeps the
+    standard's word beside (干旱半干旱地区 → arid or semi-arid (干旱半干旱地区))."""
     words = PROFILE_WORDS[lang]
     parts = []
     for key, value in profile.items():
-        shown = words[value] if isinstance(value, bool) else value
-        parts.append(f"{words.get(key, key)}: {shown}")
+        if isinstance(value, bool):
+            shown = words[value]
+        elif lang == "en" and value in CLASS_EN:
+            shown = f"{CLASS_EN[value]} ({value})"
+        else:
+            shown = value
+        parts.append(f"{words.get(key, key)}{'：' if lang == 'zh' else ': '}{shown}")
     return ("；" if lang == "zh" else "; ").join(parts)
 
 

@@ -4,22 +4,25 @@ Self-contained: inline CSS and SVG only — no script, no web font, no image or 
 (a Content-Security-Policy meta tag forbids any). Wide tables scroll sideways inside their
 own box on a phone; @media print lays every county on its own page with the colours kept.
 
-Content: the batch summary (one row per county, each linking to its table), the files that
-could not be read (if any), a stacked bar chart (inline SVG) of pass / fail / missing per
-indicator across counties in the order of summary["indicators"], then each county's table
-with the same columns and cell texts as the terminal report (labels.rows). All text is escaped.
+Content: one county (`evaluate -f html`) opens with its verdict. A batch opens with its summary
+(one row per county, each linking to its table), the files that could not be read (if any), a
+stacked bar chart (inline SVG) of pass / fail / missing per indicator across counties in the
+order of summary["indicators"]. Then each county's table, laid out as the standard prints it
+(standard_table). Every word is in the report's language; an English page keeps the standard's
+Chinese names beside the English. All text is escaped.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
-from ecocheck.base.words import LEVEL_WORDS, STATUS_WORDS
+from ecocheck.base.words import ATTRIBUTE_WORDS, DOMAIN_EN, LEVEL_WORDS, STATUS_WORDS, TASK_EN, UNIT_EN
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, TITLES, basis_word, clean, conclusion, county_key, export_renderers, flat_results,
-    problem_location, profile_text, ratio_text, total_line,
+    COUNTY_HEAD, ERROR_HEAD, TITLES, basis_word, clean, conclusion, county_key, export_renderers, problem_location,
+    profile_text, ratio_text, total_line,
 )
 
 STATUS_CLASS = {"pass": "s-pass", "fail": "s-fail", "missing": "s-missing", "not_applicable": "s-na"}
@@ -38,7 +41,7 @@ CSS = """
 --missing-bg:#ffeb9c;--na:#595959;--na-bg:#e4e4e4;--line:#d0d7de;--head:#ddebf7}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0 auto;max-width:1280px;padding:16px;color:#1a1a1a;background:#fff;font-size:15px;line-height:1.55;
+body{margin:0 auto;max-width:1560px;padding:16px;color:#1a1a1a;background:#fff;font-size:15px;line-height:1.55;
 font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",
 "Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
 h1{font-size:1.45em;margin:.2em 0 .3em}
@@ -64,6 +67,16 @@ td.region{white-space:nowrap;position:sticky;left:0;background:#fff}
 table.counties th:first-child{position:sticky;left:0}
 td.list{min-width:22em}
 tr.sub td.name{padding-left:1.8em}
+table.standard{min-width:1240px}
+table.standard td.domain,table.standard td.task{background:#f6f8fa;white-space:normal}
+table.standard td.domain{min-width:7em}
+table.standard td.domain.stacked{min-width:0;text-align:center}
+span.stacked{display:inline-block;width:1em;word-break:break-all;line-height:1.3}
+table.standard td.task{min-width:8em}
+table.standard td.num,table.standard td.attr{vertical-align:middle;text-align:center}
+table.standard td.req{min-width:9em}
+table.standard td.value{min-width:5em}
+p.heading{font-weight:600;margin:.2em 0}
 tr.na td{color:#777}
 .s-pass{background:var(--pass-bg);color:var(--pass)}
 .s-fail{background:var(--fail-bg);color:var(--fail)}
@@ -92,6 +105,9 @@ th{white-space:normal}
 thead{display:table-header-group}
 tr{break-inside:avoid}
 section.county{break-before:page}
+section.county.single{break-before:auto}
+table.standard{min-width:0}
+table.standard td.req,table.standard td.task,table.standard td.domain{min-width:0}
 a{color:inherit;text-decoration:none}
 footer{display:none}
 }
@@ -191,34 +207,141 @@ def chart_svg(summary: dict[str, Any], lang: str) -> str:
             + "</section>\n")
 
 
-def county_section(report: dict[str, Any], anchor: str, lang: str) -> str:
+# ── a county's table, laid out as the standard prints it ───────────────────────────────
+# 领域 | 任务 | 序号 | 指标名称 | 单位 | 指标值 | 指标属性, then what the county gave and the verdict.
+# 领域 and 任务 are merged over their rows, 序号 and 指标属性 over an indicator and its sub-items.
+
+STANDARD_HEAD = {
+    "zh": ["领域", "任务", "序号", "指标名称", "单位", "指标值", "指标属性", "现状值", "上年值", "目标值", "结果", "说明"],
+    "en": ["Domain", "Task", "No.", "Indicator", "Unit", "Requirement", "Type", "Value", "Last year", "Target",
+           "Result", "Reason"],
+}
+_TASK = re.compile(r"^（([一二三四五六七八九十]+)）\s*(.+)$")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numeral(chinese: str) -> int:
+    """一 … 九十九 as a number (the standard numbers its tasks （一） to （十）)."""
+    tens, _, ones = chinese.rpartition("十")
+    if "十" not in chinese:
+        return _NUMERALS.index(chinese) + 1
+    return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
+
+
+def domain_text(domain: str, lang: str) -> str:
+    """A 领域 in the report's language: English with the standard's word beside."""
+    return f"{DOMAIN_EN[domain]} ({domain})" if lang == "en" and domain in DOMAIN_EN else domain
+
+
+def task_text(task: str, lang: str) -> str:
+    """A 任务 in the report's language: （三）生态系统保护 → (3) Ecosystem protection (生态系统保护)."""
+    match = _TASK.match(task)
+    if lang != "en" or match is None or match.group(2) not in TASK_EN:
+        return task
+    return f"({_numeral(match.group(1))}) {TASK_EN[match.group(2)]} ({match.group(2)})"
+
+
+def unit_text(result: dict[str, Any], lang: str) -> str:
+    unit = labels.unit_of(result)
+    return UNIT_EN.get(unit, unit) if lang == "en" else unit
+
+
+def value_cells(result: dict[str, Any], lang: str) -> list[str]:
+    """现状值, 上年值 and 目标值 each in a cell of its own; a change given instead of a value shows
+    as the change (变化 −0.45); last year's value taken from another year's file is marked *."""
+    words = labels.WORDS[lang]
+    value = "" if result.get("value") is None else str(result["value"])
+    if result.get("delta") is not None:
+        change = f"{words['delta']} {result['delta']}"
+        value = change if not value else f"{value}（{change}）" if lang == "zh" else f"{value} ({change})"
+    if not value and result.get("declared"):
+        value = words["declared"]
+    previous = "" if result.get("previous") is None else str(result["previous"])
+    if previous and result.get("previous_source"):  # taken from another year's file
+        previous += "*"
+    target = "" if result.get("target") is None else str(result["target"])
+    return [value, previous, target]
+
+
+def _standard_row(result: dict[str, Any], lang: str, lead: str, tail: str, sub: bool) -> str:
+    """One <tr>: `lead` and `tail` are the merged cells before and after the name's columns."""
+    status = result["status"]
+    reason = result["reason"] if status != "pass" or result.get("declared") else ""
+    name = labels.name_text(result, lang)
+    cells = [f"<td class=\"name\">{_e(('└ ' if sub else '') + name)}</td>",
+             f"<td class=\"unit\">{_e(unit_text(result, lang))}</td>",
+             f"<td class=\"req\">{_e(result['requirement'])}</td>", tail,
+             *(f"<td class=\"value\">{_e(text)}</td>" for text in value_cells(result, lang)),
+             f"<td class=\"status {STATUS_CLASS[status]}\">{_e(labels.status_text(result, lang))}</td>",
+             f"<td class=\"reason\">{_e(reason)}</td>"]
+    classes = " ".join(filter(None, ["sub" if sub else "", "na" if status == "not_applicable" else ""]))
+    row_class = f" class=\"{classes}\"" if classes else ""
+    return f"<tr{row_class} data-id=\"{_e(result['id'])}\" data-status=\"{status}\">{lead}{''.join(cells)}</tr>\n"
+
+
+def _span(rows: int) -> str:
+    return f" rowspan=\"{rows}\"" if rows > 1 else ""
+
+
+def standard_table(report: dict[str, Any], lang: str) -> str:
+    """The county's indicators in the standard's 序号 order, one row each and one per sub-item."""
+    results = sorted(report["results"], key=lambda r: r["number"])
+    height = [1 + len(r.get("items", [])) for r in results]
+
+    def run(i: int, key) -> int:  # the rows of the indicators from i on that share key(i)
+        j = i
+        while j < len(results) and key(results[j]) == key(results[i]):
+            j += 1
+        return sum(height[i:j])
+
+    stacked = lang == "zh"  # the standard writes its 领域 one character a line, in a narrow column
     body = []
-    for (result, parent), cells in zip(flat_results(report), labels.rows(report, lang)):
-        status = result["status"]
-        classes = " ".join(filter(None, ["sub" if parent else "", "na" if status == "not_applicable" else ""]))
-        if parent is not None:
-            cells = [*cells[:3], "└ " + labels.name_text(result, lang), *cells[4:]]
-        tds = []
-        for i, text in enumerate(cells):
-            css = {0: "domain", 1: "task", 2: "num", 3: "name", 7: "attr", 8: f"status {STATUS_CLASS[status]}",
-                   9: "reason"}.get(i, "")
-            tds.append(f"<td class=\"{css}\">{_e(text)}</td>" if css else f"<td>{_e(text)}</td>")
-        row_class = f" class=\"{classes}\"" if classes else ""
-        body.append(f"<tr{row_class} data-id=\"{_e(result['id'])}\" data-status=\"{status}\">{''.join(tds)}</tr>\n")
+    for i, r in enumerate(results):
+        lead = ""
+        if i == 0 or r["domain"] != results[i - 1]["domain"]:
+            domain = _e(domain_text(r["domain"], lang))
+            lead += (f"<td class=\"domain{' stacked' if stacked else ''}\"{_span(run(i, lambda x: x['domain']))}>"
+                     + (f"<span class=\"stacked\">{domain}</span>" if stacked else domain) + "</td>")
+        if i == 0 or (r["domain"], r["task"]) != (results[i - 1]["domain"], results[i - 1]["task"]):
+            lead += (f"<td class=\"task\"{_span(run(i, lambda x: (x['domain'], x['task'])))}>"
+                     f"{_e(task_text(r['task'], lang))}</td>")
+        lead += f"<td class=\"num\"{_span(height[i])}>{_e(r['number'])}</td>"
+        attribute = ATTRIBUTE_WORDS[lang].get(r["attribute"], r["attribute"])
+        attribute = f"<td class=\"attr\"{_span(height[i])}>{_e(attribute)}</td>"
+        body.append(_standard_row(r, lang, lead, attribute, sub=False))
+        body += [_standard_row(item, lang, "", "", sub=True) for item in r.get("items", [])]
+    return _table(STANDARD_HEAD[lang], body, "report standard")
+
+
+def single_county_header(report: dict[str, Any], lang: str) -> str:
+    """What a one-county page opens with: which county, year and edition, and its verdict."""
+    verdict = labels.summary_lines(report, lang)[-1]
+    verdict_cls = "verdict-pass" if report["summary"]["binding_met"] else "verdict-fail"
+    return (f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
+            f"<p class=\"heading\">{_e(labels.heading(report, lang))}</p>\n"
+            f"<p class=\"verdict {verdict_cls}\">{_e(verdict)}</p></header>\n")
+
+
+def county_section(report: dict[str, Any], anchor: str, lang: str, single: bool = False) -> str:
+    """A county's heading, table, counts and notes (`single`: the page's only county, whose heading
+    and verdict the page header already gives)."""
     lines = labels.summary_lines(report, lang)
     verdict_cls = "verdict-pass" if report["summary"]["binding_met"] else "verdict-fail"
     items = "".join(f"<li>{_e(line)}</li>" for line in lines[:-1])
-    items += f"<li class=\"{verdict_cls}\">{_e(lines[-1])}</li>"
+    if not single:
+        items += f"<li class=\"{verdict_cls}\">{_e(lines[-1])}</li>"
+    sep = "：" if lang == "zh" else ": "
     notes = "".join(f"<p class=\"notes\">{_e(n)}</p>" for n in labels.footnotes(report, lang))
-    warnings = "".join(f"<p class=\"notes\">{_e(labels.WORDS[lang]['warnings'])}: {_e(problem_location(w))}: "
+    warnings = "".join(f"<p class=\"notes\">{_e(labels.WORDS[lang]['warnings'])}{sep}{_e(problem_location(w))}: "
                        f"{_e(w.get('message', ''))}</p>" for w in report.get("warnings", []))
     profile = profile_text(report.get("profile", {}), lang)
-    meta = f"{WORDS[lang]['file']}: {report.get('file', '')}"
+    meta = f"{WORDS[lang]['file']}{sep}{report.get('file', '')}"
     if profile:
-        meta += f" · {WORDS[lang]['profile']}: {profile}"
-    return (f"<section class=\"county\" id=\"{anchor}\"><h2>{_e(labels.heading(report, lang))}</h2>\n"
+        meta += f" · {WORDS[lang]['profile']}{sep}{profile}"
+    heading = "" if single else f"<h2>{_e(labels.heading(report, lang))}</h2>\n"
+    return (f"<section class=\"county{' single' if single else ''}\" id=\"{anchor}\">{heading}"
             f"<p class=\"meta\">{_e(meta)}</p>\n"
-            + _table(labels.COLUMNS[lang], body, "report")
+            + standard_table(report, lang)
             + f"<ul class=\"lines\">{items}</ul>\n{notes}{warnings}</section>\n")
 
 
@@ -241,16 +364,14 @@ def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary:
         "<meta name=\"generator\" content=\"ecocheck\">\n",
         f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
     ]
-    if len(reports) == 1 and not errors:  # one county: its verdict, then its table (no batch overview)
-        verdict = labels.summary_lines(reports[0], lang)[-1]
-        verdict_cls = "verdict-pass" if reports[0]["summary"]["binding_met"] else "verdict-fail"
-        parts.append(f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
-                     f"<p class=\"{verdict_cls}\">{_e(verdict)}</p></header>\n")
+    single = len(reports) == 1 and not errors
+    if single:  # one county: its verdict, then its table (no batch overview)
+        parts.append(single_county_header(reports[0], lang))
     else:
         parts += [f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
                   f"<p class=\"total\">{_e(total_line(summary, lang))}</p></header>\n",
                   summary_section(summary, anchors, lang), errors_section(errors, lang), chart_svg(summary, lang)]
-    parts += [county_section(report, anchor, lang) for report, anchor in zip(reports, ids)]
+    parts += [county_section(report, anchor, lang, single) for report, anchor in zip(reports, ids)]
     parts.append(f"<footer>{_e(WORDS[lang]['generated'])}</footer>\n</body>\n</html>\n")
     return "".join(parts).encode("utf-8")
 

@@ -108,12 +108,22 @@ def summary_lines(report: dict[str, Any], lang: str) -> list[str]:
         + ("—" if ratio is None else f"{ratio * 100:.1f}%"),
     ]
     verdict = words["verdict_pass"] if s["binding_met"] else words["verdict_fail"]
+    sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
     if s["binding_failed"]:
-        verdict += f"；{words['failed']}：" + "、".join(s["binding_failed"])
+        verdict += f"{sep}{words['failed']}{colon}" + names_text(s["binding_failed"], report, lang)
     if s["binding_missing"]:
-        verdict += f"；{words['missing_list']}：" + "、".join(s["binding_missing"])
+        verdict += f"{sep}{words['missing_list']}{colon}" + names_text(s["binding_missing"], report, lang)
     lines.append(verdict)
     return lines
+
+
+def names_text(names: list[str], report: dict[str, Any], lang: str) -> str:
+    """Indicators named by their official Chinese names, as a list in `lang` (English: each English
+    name with the Chinese beside)."""
+    if lang == "zh":
+        return "、".join(names)
+    results = {r["name"]: r for r in report["results"]}
+    return ", ".join(name_text(results[n], lang) if n in results else n for n in names)
 
 
 def heading(report: dict[str, Any], lang: str) -> str:

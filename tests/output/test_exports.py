@@ -51,9 +51,9 @@ BROKEN = "region: 丙县\nlevel: county\nyear: 2022\nindicators:\n  城镇污水
 ZH_STATUS = {"pass": "达标", "fail": "未达标", "missing": "缺数据", "not_applicable": "不适用"}
 
 
-def evaluate_text(text: str, file: str) -> dict:
+def evaluate_text(text: str, file: str, lang: str = "zh") -> dict:
     sub = parse_submission_text(text, LIB, file=file)
-    return evaluate(sub, LIB.get(sub.edition)).as_dict()
+    return evaluate(sub, LIB.get(sub.edition)).as_dict(lang)
 
 
 def build_reports() -> list[dict]:

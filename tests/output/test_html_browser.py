@@ -14,7 +14,8 @@ import pytest
 
 from ecocheck.output import html
 
-from test_exports import build_errors, build_reports, build_summary
+from conftest import submission
+from test_exports import FAILING_2021, build_errors, build_reports, build_summary, evaluate_text
 
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = (390, 2000)
@@ -37,6 +38,15 @@ def page(tmp_path_factory) -> Path:
     reports, errors = build_reports(), build_errors()
     path = folder / "report.html"
     path.write_bytes(html.render(reports, errors, build_summary(reports, errors)))
+    return path
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def county_page(request, tmp_path_factory) -> Path:
+    """One county (`evaluate -f html`): its verdict, then its table laid out like the standard."""
+    report = evaluate_text(submission(FAILING_2021, region="乙县"), "province/b-2022.yaml", request.param)
+    path = tmp_path_factory.mktemp("html") / f"county-{request.param}.html"
+    path.write_bytes(html.render([report], [], build_summary([report], []), request.param))
     return path
 
 
@@ -86,8 +96,8 @@ document.body.setAttribute('data-measured', String(w));
 </script>"""
 
 
-@pytest.mark.parametrize("width", [1000, 1600])
-def test_nothing_is_cut_off_at_desktop_widths(page, tmp_path, width):
+def cut_off(page: Path, tmp_path: Path, width: int) -> list[str]:
+    """What Chromium shows cut off on `page` in a window `width` pixels wide (MEASURE)."""
     import json
     import re
 
@@ -100,4 +110,14 @@ def test_nothing_is_cut_off_at_desktop_widths(page, tmp_path, width):
     measured = re.search(r'data-cut="([^"]*)" data-measured="(\d+)"', result.stdout)
     assert measured, f"the page was not measured; chromium said:\n{result.stderr[-2000:]}"
     assert int(measured.group(2)) == width
-    assert json.loads(measured.group(1).replace("&quot;", '"')) == []
+    return json.loads(measured.group(1).replace("&quot;", '"'))
+
+
+@pytest.mark.parametrize("width", [1000, 1600])
+def test_nothing_is_cut_off_at_desktop_widths(page, tmp_path, width):
+    assert cut_off(page, tmp_path, width) == []
+
+
+@pytest.mark.parametrize("width", [1000, 1600])
+def test_one_county_is_not_cut_off_and_its_table_scrolls_in_its_box(county_page, tmp_path, width):
+    assert cut_off(county_page, tmp_path, width) == []
