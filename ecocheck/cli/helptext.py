@@ -58,7 +58,7 @@ EN: dict[str, str] = {
     "opt.region": "Table input: the region, when the table's title does not name it.",
     "opt.level": "Table input: county or city (default: from the region's name, 县/市).",
     "opt.terrain": "Table input: the region's terrain class (profile.terrain), e.g. 平原地区.",
-    "opt.base_year": "Table input: the year of a 现状值 column whose header names none.",
+    "opt.base_year": "Table input: the year of a current-value column whose header names none.",
     "arg.submissions": "Submission YAML file(s).",
 
     "cmd.import": "Import an indicator table (Word, Excel, CSV): one REGION-YEAR.yaml per year column.\n\n"
@@ -83,7 +83,7 @@ EN: dict[str, str] = {
     "evaluate.plan": "Also show progress towards a plan's targets (plan id or file; repeatable).",
     "evaluate.year": "Table input: evaluate this year's column only (default: every year column).",
     "evaluate.strict": "Refuse a file with any problem and print no report for it (without it a cell that "
-                       "cannot be read is 缺数据, listed on stderr, exit 2).",
+                       "cannot be read is missing data, listed on stderr, exit 2).",
 
     "cmd.schema": "Print the JSON Schema for submissions (editors validate while you type) or rule files.",
     "schema.which": "submission (default), rules, plan or cases.",
@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "batch.tables": "Also read the Word/Excel/CSV indicator tables found in folders (every year column; a table "
                     "named as a file is always read).",
     "batch.strict": "Refuse a file with any problem (it goes to the errors); without it, a file's unreadable "
-                    "cells are missing data (缺数据) in its report.",
+                    "cells are missing data in its report.",
 
     "cmd.progress": "Progress towards a plan's targets: value now, target, distance, share of the way, status.\n\n"
                     "Statuses: met / on_track / behind / not_yet_due / superior_target_missing / missing / no_target / "
@@ -189,7 +189,7 @@ ZH: dict[str, str] = {
     "import.edition": "标准版本的 id 或别名（默认：指标名称与表格行匹配最多的版本）。",
     "import.output_dir": "REGION-YEAR.yaml 文件的输出文件夹。",
 
-    "cmd.evaluate": "逐项核查市县年度申报材料：指标属性（约束性/参考性）及结论。\n\n"
+    "cmd.evaluate": "逐项核查年度申报：指标属性（约束性/参考性）与结论。\n\n"
                     "无法读取的单元格会在标准错误输出上指明位置（文件:行:列），其指标记为缺数据；报告的其余部分照常输出。\n\n"
                     "退出码：0 所有适用的约束性指标均达标；1 有约束性指标未达标或缺数据（使用 --plan 时，也包括规划目标进度滞后）；"
                     "2 输入错误（即使已输出报告）。",
@@ -204,7 +204,7 @@ ZH: dict[str, str] = {
     "cmd.schema": "输出申报文件（编辑器可边写边校验）或规则文件的 JSON Schema。",
     "schema.which": "submission（默认）、rules、plan 或 cases。",
 
-    "cmd.template": "生成待填写的申报文件：所有适用指标及其指标值要求和指标属性。",
+    "cmd.template": "生成待填写的申报文件：列出适用指标、指标值和属性。",
     "template.level": "county（县）或 city（市）。",
     "template.terrain": "地形分区：山区、丘陵地区、平原地区、干旱半干旱地区或青藏高原地区。",
     "template.climate": "气候分区：湿润地区、半湿润地区或干旱半干旱地区，用于 2019 版的生态环境状况指数。",
@@ -226,7 +226,7 @@ ZH: dict[str, str] = {
     "batch.tables": "同时读取文件夹中找到的 Word/Excel/CSV 指标表（读每个年份列；直接指名的表格总会读取）。",
     "batch.strict": "文件有任何问题即拒收（列入错误部分）；不加此选项时，无法读取的单元格在报告中记为缺数据。",
 
-    "cmd.progress": "规划目标的完成进度：现状值、目标值、差距、已完成的比例和状态。\n\n"
+    "cmd.progress": "规划目标进度：现状值、目标值、差距、完成比例和状态。\n\n"
                     "状态：met / on_track / behind / not_yet_due / superior_target_missing / missing / no_target / "
                     "not_applicable（见 docs/plans.md）。\n\n"
                     "退出码：0 没有目标进度滞后；1 有目标进度滞后；2 输入错误。",
@@ -237,7 +237,7 @@ ZH: dict[str, str] = {
     "progress.year": "只看该目标年份的目标（可重复）。",
     "progress.list": "列出所有规划；与 --plan 同用时，列出该规划的目标。",
 
-    "cmd.compare": "比较同一地区的各个年份：各指标的数值、变化、趋势和结论的变化。\n\n"
+    "cmd.compare": "比较一个地区的各年：数值、变化、趋势和结论的变化。\n\n"
                    "给出同一地区的两个或更多文件（如 kazuo-2019.yaml kazuo-2022.yaml），或给出文件夹：文件按地区分组、"
                    "按年份排序。某一年的文件没有自己的 `previous:` 时，上年值取自前一年的文件。\n\n"
                    "退出码：0 已比较；2 输入错误。",
@@ -254,13 +254,13 @@ ZH: dict[str, str] = {
                     "pre-commit 钩子 `ecocheck-validate` 运行的就是此命令。",
 
     "cmd.rules.list": "列出某版标准的指标：序号、id、名称、指标属性和适用范围。",
-    "cmd.rules.show": "显示一项指标：指标值要求、分区、判定规则、分项、单元格的读法和来源。",
+    "cmd.rules.show": "显示一项指标的指标值、分区、判定规则、分项、读法和来源。",
     "rules.show.indicator": "指标 id 或官方中文名称；`cells` 则显示所有指标的单元格都可使用的词语。",
     "cmd.rules.docs": "生成规则说明：每版标准一页、各版对比一页，外加索引。\n\n"
                       "由规则文件及其旁的规则测试用例生成（用例片段即示例）。输出是确定的，因此这些页面可以放进 git 并加以检查。",
     "rules.docs.output": "页面的输出文件夹，如 docs/rules/。",
     "rules.docs.check": "不写任何文件；--output 中的页面已过时则退出码为 1。",
-    "cmd.rules.test": "运行规则文件旁的规则测试用例（<edition>.cases.yaml），报告不一致之处。\n\n"
+    "cmd.rules.test": "运行规则测试用例（<edition>.cases.yaml）并报告分歧。\n\n"
                       "每个用例给出一段申报片段和各指标的预期状态。退出码：0 所有用例一致；1 有用例不一致；"
                       "2 规则文件或用例文件无法读取。",
     "rules.test.path": "规则文件、其 .cases.yaml，或规则文件所在的文件夹（默认：自带的规则库）。",
@@ -270,9 +270,25 @@ ZH: dict[str, str] = {
 # Rich, which draws typer's help, breaks lines at spaces only: a Chinese sentence, which has
 # none, would be cut off with "…" in the narrow column of option help. So each option's Chinese
 # help is given as lines of its own (a "\b" paragraph keeps them), broken between characters as
-# Chinese is, at a width that fits that column on an 80-column terminal. The prose of a command
-# (keys "cmd.…") is printed outside any column and folds by itself.
+# Chinese is, as wide as that column will be: typer leaves it about 50 cells less than the
+# terminal (typer 0.29, measured), and 24 cells read well on any wider one. The prose of a
+# command (keys "cmd.…") is printed outside any column and folds by itself.
 LINE_CELLS = 24
+
+
+def _line_cells() -> int:
+    """The width of the Chinese option-help lines for this terminal, found as rich finds it:
+    COLUMNS, else the first of stdin, stdout, stderr that is a terminal, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if not columns.isdigit():
+        columns = "80"
+        for fd in (0, 1, 2):
+            try:
+                columns = str(os.get_terminal_size(fd).columns)
+                break
+            except OSError:
+                continue
+    return max(10, min(LINE_CELLS, int(columns) - 50))
 _PIECE = re.compile(r"[!-~]+| |.")  # an ASCII word, a space, or one other character
 _NO_LINE_START = frozenset("，。；：、）》」』”’！？%")
 _NO_LINE_END = frozenset("（《「『“‘")
@@ -288,36 +304,42 @@ def chinese_lines(text: str, width: int = LINE_CELLS) -> list[str]:
     a line, else between characters (never inside an ASCII word); no line starts with a closing
     mark or ends with an opening one."""
     lines: list[list[str]] = [[]]
-    used = 0  # cells of the last line
     for piece in _PIECE.findall(text):
-        line = lines[-1]
-        if piece == " " and not line:
-            continue  # no line starts with a space
-        cells = len(piece) if piece.isascii() else _cells(piece)
-        if line and piece != " " and used + cells > width:
-            moved: list[str] = []
-            pause = max((i for i, p in enumerate(line) if p[-1] in _PAUSES), default=None)
-            if pause is not None and _cells("".join(line[:pause + 1])) >= width * 2 // 3:  # end it with a clause
-                moved, line[:] = line[pause + 1:], line[:pause + 1]
-            elif piece[0] in _NO_LINE_START:  # the character before a closing mark goes down with it
-                while len(line) > 1 and (not moved or moved[0][0] in _NO_LINE_START):
-                    moved.insert(0, line.pop())
-            while len(line) > 1 and (line[-1] == " " or line[-1][-1] in _NO_LINE_END):
-                moved.insert(0, line.pop())
+        if piece == " ":
+            if lines[-1]:  # no line starts with a space
+                lines[-1].append(piece)
+            continue
+        while lines[-1] and _cells("".join(lines[-1]) + piece) > width:
+            moved = _carried(lines[-1], piece, width)
             while moved and moved[0] == " ":
                 moved.pop(0)
             lines.append(moved)
-            line, used = moved, _cells("".join(moved))
-        line.append(piece)
-        used += cells
+        lines[-1].append(piece)
     return ["".join(line).strip() for line in lines if line]
+
+
+def _carried(line: list[str], piece: str, width: int) -> list[str]:
+    """The pieces that leave a full `line` (taken off it) to start the next one before `piece`."""
+    pause = max((i for i, p in enumerate(line) if p[-1] in _PAUSES), default=len(line))
+    if pause < len(line) - 1 and _cells("".join(line[:pause + 1])) >= width * 2 // 3:  # end it with a clause
+        moved = line[pause + 1:]
+        del line[pause + 1:]
+        return moved
+    moved: list[str] = []
+    if piece[0] in _NO_LINE_START:  # the character before a closing mark goes down with it
+        while len(line) > 1 and (not moved or moved[0][0] in _NO_LINE_START):
+            moved.insert(0, line.pop())
+    while len(line) > 1 and (line[-1] == " " or line[-1][-1] in _NO_LINE_END):
+        moved.insert(0, line.pop())
+    return moved
 
 
 def catalogue(lang: str) -> dict[str, str]:
     """The help texts of a language, as typer is given them."""
     if lang != "zh":
         return EN
-    return {key: text if key.startswith(("cmd.", "panel.")) else "\b\n" + "\n".join(chinese_lines(text))
+    width = _line_cells()
+    return {key: text if key.startswith(("cmd.", "panel.")) else "\b\n" + "\n".join(chinese_lines(text, width))
             for key, text in ZH.items()}
 
 

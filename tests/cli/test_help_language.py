@@ -54,17 +54,30 @@ print(json.dumps(pages))
 """
 
 
+# The terminal widths the help is read at: the Chinese option help comes in lines that fit from
+# 70 columns on (helptext._line_cells); 80 is the one the texts are checked at.
+WIDTHS = {"zh": (70, 80, 120), "en": (80, 120)}
+
+
 @pytest.fixture(scope="module")
-def helps() -> dict[tuple, str]:
-    """Every command's --help in Chinese and in English, on an 80-column terminal."""
+def pages() -> dict[tuple, str]:
+    """Every command's --help in Chinese and in English, at each width: (args, lang, columns) → page."""
     clean = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
-    pages = {}
+    found = {}
     for lang, env in (("zh", ZH_ENV), ("en", EN_ENV)):
-        done = subprocess.run([sys.executable, "-c", PAGES, json.dumps(COMMAND_LINES)], capture_output=True,
-                              text=True, cwd=ROOT, env=dict(clean, COLUMNS="80", NO_COLOR="1", **env), timeout=120)
-        assert done.returncode == 0, done.stderr
-        pages.update({(tuple(key.split()), lang): page for key, page in json.loads(done.stdout).items()})
-    return pages
+        for columns in WIDTHS[lang]:
+            done = subprocess.run([sys.executable, "-c", PAGES, json.dumps(COMMAND_LINES)], capture_output=True,
+                                  text=True, cwd=ROOT, env=dict(clean, COLUMNS=str(columns), NO_COLOR="1", **env),
+                                  timeout=120)
+            assert done.returncode == 0, done.stderr
+            found.update({(tuple(key.split()), lang, columns): page for key, page in json.loads(done.stdout).items()})
+    return found
+
+
+@pytest.fixture(scope="module")
+def helps(pages) -> dict[tuple, str]:
+    """Every command's --help in Chinese and in English, on an 80-column terminal."""
+    return {(args, lang): page for (args, lang, columns), page in pages.items() if columns == 80}
 
 
 def flat(text: str) -> str:
@@ -216,13 +229,20 @@ def test_help_is_english_otherwise(helps, args):
 
 
 @pytest.mark.parametrize("args", COMMAND_LINES, ids=lambda a: " ".join(a) or "ecocheck")
-def test_no_help_is_cut_off_on_an_80_column_terminal(helps, args):
+def test_no_help_is_cut_off(pages, args):
     """Rich, which draws typer's help, cuts a line it cannot break at a space with "…"; the
     Chinese option help comes in lines of its own that fit (helptext.chinese_lines)."""
-    for lang in ("zh", "en"):
-        out = helps[(tuple(args), lang)]
-        assert max(map(len, out.splitlines())) <= 80
-        assert [line for line in out.splitlines() if "…" in line] == [], lang
+    for lang, widths in WIDTHS.items():
+        for columns in widths:
+            out = pages[(tuple(args), lang, columns)]
+            assert max(map(len, out.splitlines())) <= columns
+            assert [line for line in out.splitlines() if "…" in line] == [], (lang, columns)
+
+
+def test_the_chinese_lines_follow_the_terminal_width(monkeypatch):
+    for columns, width in (("200", 24), ("80", 24), ("72", 22), ("70", 20), ("40", 10)):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert helptext._line_cells() == width
 
 
 def test_the_names_are_the_same_in_both_languages(helps):
@@ -241,6 +261,14 @@ def test_chinese_lines_break_between_characters_not_inside_words():
     for before, after in zip(lines, lines[1:]):
         assert after[0] not in "，。；：、）》」』”’" and before[-1] not in "（《「『“‘"
     assert helptext.chinese_lines("用于 TARGET@YEAR=NUMBER 的值", width=10) == ["用于", "TARGET@YEAR=NUMBER", "的值"]
+    for key, text in helptext.ZH.items():  # nothing lost, nothing too wide (but a long ASCII word), at every width
+        if key.startswith(("cmd.", "panel.")):
+            continue
+        for width in range(10, helptext.LINE_CELLS + 1):
+            lines = helptext.chinese_lines(text, width)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", ""), key
+            assert all(helptext._cells(line) <= width or re.fullmatch("[!-~]+[，。；：、）]*", line)
+                       for line in lines), (key, width)
 
 
 # ── completion ──────────────────────────────────────────────────────────────────────────
