@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """How much does checking cost compared with only reading the files, and starting compared with typer?
 
-    make bench                      # N = 3,000 and 30,000 (several minutes)
-    .venv/bin/python scripts/bench.py --quick      # N = 300 and 3,000 (about a minute)
+    make bench                      # N = 3,000 and 30,000 (the export formats at 30,000 take most of it)
+    .venv/bin/python scripts/bench.py --quick      # N = 300 and 3,000 (a few minutes)
+    .venv/bin/python scripts/bench.py --only memory   # only the per-format memory table
     .venv/bin/python scripts/bench.py --json       # the same figures as JSON
 
 On a fresh machine it first writes the synthetic submissions it needs (seeded, reproducible;
@@ -18,7 +19,12 @@ not fall on one row only:
    `python -c "import yaml"` and against scripts/typer_reference.py, a minimal typer app with one
    command and the same options as `evaluate` that only parses the same YAML file;
 4. the peak memory (max RSS of the largest process of the run: the batch process or one of
-   its workers, from wait4) of every run, for N and 10×N files.
+   its workers, from wait4) of every run, for N and 10×N files;
+5. the peak memory of `ecocheck batch -f FORMAT` for every format batch offers, one run each
+   at N and 10×N files (a peak hardly varies from run to run), output to /dev/null: memory must
+   stay flat in N whatever the format (issue 18). Each of these runs is capped (--memory-cap,
+   address space per process), so a format whose memory grows with N stops at the cap instead of
+   taking the machine down; such a run shows as "over the cap".
 
 Wall times are reported with their ratio to the floor for the same N (the median, over the
 rounds, of the ratio within a round), and per file, so the growth from N to 10×N can be read
@@ -33,10 +39,12 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -175,6 +183,56 @@ def bench_batch(folder: Path, n: int, n_runs: int, jobs: int) -> dict:
     }
 
 
+def batch_formats() -> list[str]:
+    """The --format choices of `ecocheck batch`, from the registry (in a child: this process
+    imports no ecocheck, see run())."""
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from ecocheck.output.formats import BATCH, offered; "
+            "print(' '.join(f.name for f in offered(BATCH)))")
+    return subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True,
+                          check=True).stdout.split()
+
+
+def capped_run(cmd: list[str], env: dict[str, str], cap_bytes: int) -> tuple[float, int, int, str]:
+    """Wall seconds, peak RSS in KiB, exit code and the tail of stderr of one run whose every
+    process may map at most `cap_bytes` (RLIMIT_AS, inherited by the batch's workers)."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (cap_bytes, cap_bytes))
+
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=ROOT, preexec_fn=limit)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        tail = err.read()[-2000:].decode("utf-8", "replace")
+    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status), tail
+
+
+def bench_export_memory(folders: dict[int, Path], formats: list[str], cap_gib: float) -> dict:
+    """Peak memory of `ecocheck batch FOLDER -f FORMAT -q` (default jobs), each format at each N."""
+    eco = ecocheck_cmd()
+    env = child_env()
+    cap = int(cap_gib * 1024 ** 3)
+    for folder in folders.values():  # unmeasured: the files into the page cache
+        run([sys.executable, "-c", FLOOR, str(folder)], env)
+    rows = []
+    for fmt in formats:
+        row = {"format": fmt, "runs": {}}
+        for n, folder in folders.items():
+            print(f"  memory: -f {fmt}, N={n:,}", file=sys.stderr, flush=True)
+            wall, rss, code, tail = capped_run(eco + ["batch", str(folder), "-f", fmt, "-q"], env, cap)
+            over = code not in (0, 1) and ("MemoryError" in tail or code < 0)
+            if code not in (0, 1) and not over:
+                raise SystemExit(f"benchmark command failed with exit code {code}: batch {folder} -f {fmt}\n{tail}")
+            row["runs"][str(n)] = {"peak_rss_mib": None if over else round(rss / 1024, 1),
+                                   "wall_s": round(wall, 2), "over_cap": over}
+        small, large = (row["runs"][str(n)]["peak_rss_mib"] for n in folders)
+        row["ratio"] = round(large / small, 2) if small and large else None
+        rows.append(row)
+    return {"n": list(folders), "cap_gib": cap_gib, "rows": rows}
+
+
 def bench_startup(n_runs: int, sample: Path) -> dict:
     eco = ecocheck_cmd()
     env = child_env()
@@ -195,7 +253,20 @@ def bench_startup(n_runs: int, sample: Path) -> dict:
                                      for c in cases]}
 
 
+def memory_targets(memory: dict) -> list[dict]:
+    n1, n2 = memory["n"]
+    out = []
+    for row in memory["rows"]:
+        ratio = row["ratio"]
+        out.append({"target": f"peak memory of batch -f {row['format']}, {n2:,} files ≤ 1.5× {n1:,} files",
+                    "value": ratio if ratio is not None else "over the cap", "limit": 1.5,
+                    "met": ratio is not None and ratio <= 1.5})
+    return out
+
+
 def targets(result: dict) -> list[dict]:
+    if "batch" not in result:
+        return memory_targets(result["memory"])
     small, large = result["batch"]
     row = {(b["n"], r["key"]): r for b in result["batch"] for r in b["rows"]}
     start = {r["key"]: r for r in result["startup"]["rows"]}
@@ -216,16 +287,42 @@ def targets(result: dict) -> list[dict]:
     for text, value, limit, unit in checks:
         met = value < limit if "< 1×" in text else value <= limit
         out.append({"target": text, "value": value, "limit": limit, "met": met})
-    return out
+    return out + (memory_targets(result["memory"]) if "memory" in result else [])
 
 
 # ── output ─────────────────────────────────────────────────────────────────────────────
+
+def memory_table(memory: dict) -> list[str]:
+    n1, n2 = memory["n"]
+    lines = [f"peak memory per format: ecocheck batch -f FORMAT -q, default jobs, output to /dev/null "
+             f"(one run each; capped at {memory['cap_gib']:g} GiB a process)"]
+    if (n1, n2) != (3000, 30000):
+        lines.append(f"({n1:,} and {n2:,} files here: the target is stated for 3,000 and 30,000)")
+    head = f"{'format':10}│ {f'{n1:,} files':>20} │ {f'{n2:,} files':>20} │ {'ratio':>6} │ target ≤ 1.5×"
+    lines += [head, "─" * len(head)]
+
+    def cell(run: dict) -> str:
+        peak = "over the cap" if run["over_cap"] else f"{run['peak_rss_mib']:.1f} MiB"
+        return f"{peak:>12} {run['wall_s']:6.1f} s"
+
+    for row in memory["rows"]:
+        runs = [row["runs"][str(n)] for n in (n1, n2)]
+        ratio = f"{row['ratio']:5.2f}×" if row["ratio"] is not None else "     —"
+        met = "met" if row["ratio"] is not None and row["ratio"] <= 1.5 else "NOT met"
+        lines.append(f"{row['format']:10}│ {cell(runs[0]):>20} │ {cell(runs[1]):>20} │ {ratio:>6} │ {met}")
+    return lines
+
 
 def table(result: dict) -> str:
     m = result["machine"]
     lines = [f"ecocheck benchmark — {m['date']} · {m['cores']} cores (nproc), default jobs {m['default_jobs']} · "
              f"Python {m['python']} · PyYAML {m['pyyaml']} ({m['loader']}) · commit {m['commit']}",
              f"command: {result['command']}", ""]
+    if "batch" not in result:
+        lines += memory_table(result["memory"])
+        lines += ["", "targets:"] + [f"  [{'met' if t['met'] else 'NOT met'}] {t['target']}: {t['value']}"
+                                     + ("×" if isinstance(t["value"], float) else "") for t in result["targets"]]
+        return "\n".join(lines) + "\n"
     small, large = result["batch"]
     head = f"{'':44}" + "".join(f"│ {'N = ' + format(b['n'], ','):^38}" for b in (small, large))
     sub = f"{'wall time, median of runs':44}" + ("│ {:>7} {:>8} {:>7} {:>9}   ".format("s", "ms/file", "×floor", "peak MiB")) * 2
@@ -243,9 +340,12 @@ def table(result: dict) -> str:
                      f"{r['peak_rss_mib']:9.1f}")
     if result.get("sample_note"):
         lines.append(result["sample_note"])
+    if "memory" in result:
+        lines += [""] + memory_table(result["memory"])
     lines += ["", "targets:"]
     for t in result["targets"]:
-        lines.append(f"  [{'met' if t['met'] else 'NOT met'}] {t['target']}: {t['value']}×")
+        unit = "×" if isinstance(t["value"], (int, float)) else ""
+        lines.append(f"  [{'met' if t['met'] else 'NOT met'}] {t['target']}: {t['value']}{unit}")
     return "\n".join(lines) + "\n"
 
 
@@ -273,6 +373,13 @@ def machine() -> dict:
     }
 
 
+def default_memory_cap() -> float:
+    """Half the machine's memory, at most 8 GiB: a format whose memory grows with N is stopped
+    long before it takes the machine (and whoever else works on it) down."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    return round(min(8.0, total / 2), 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="N = 300 and 3,000, 3 runs each (about a minute)")
@@ -281,6 +388,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / ".bench", help="where the synthetic files go (default .bench/)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     parser.add_argument("--ecocheck", metavar="CMD", help="the ecocheck command to measure (default: this checkout's)")
+    parser.add_argument("--only", choices=("speed", "memory"), help="only the speed and start-up figures, or only "
+                        "the per-format memory table (default: both)")
+    parser.add_argument("--memory-cap", type=float, default=None, metavar="GiB",
+                        help="address space each process of a per-format memory run may map (default: half the "
+                             "machine's memory, at most 8 GiB)")
     args = parser.parse_args()
     if args.ecocheck:
         import shlex
@@ -300,11 +412,15 @@ def main() -> None:
         sample = next(p for p in sorted(small.iterdir()) if p.suffix == ".yaml")
         note = f"(data/kazuo-2019.yaml does not exist here: start-up measured on the generated {sample.name})"
     info = machine()
-    result = {"machine": info, "command": " ".join(["scripts/bench.py", *sys.argv[1:]]),
-              "batch": [bench_batch(small, n, runs_small, info["default_jobs"]),
-                        bench_batch(large, 10 * n, runs_large, info["default_jobs"])],
-              "startup": bench_startup(max(runs_small, 9), sample.relative_to(ROOT) if sample.is_relative_to(ROOT) else sample),
-              "sample_note": note}
+    result = {"machine": info, "command": " ".join(["scripts/bench.py", *sys.argv[1:]])}
+    if args.only != "memory":
+        result.update(batch=[bench_batch(small, n, runs_small, info["default_jobs"]),
+                             bench_batch(large, 10 * n, runs_large, info["default_jobs"])],
+                      startup=bench_startup(max(runs_small, 9), sample.relative_to(ROOT) if sample.is_relative_to(ROOT) else sample),
+                      sample_note=note)
+    if args.only != "speed":
+        result["memory"] = bench_export_memory({n: small, 10 * n: large}, batch_formats(),
+                                               args.memory_cap or default_memory_cap())
     result["targets"] = targets(result)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else table(result), end="" if not args.json else "\n")
 

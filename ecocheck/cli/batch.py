@@ -18,7 +18,7 @@ from ecocheck.cli.options import (
     SheetOpt, TableOpt, TerrainOpt,
 )
 from ecocheck.cli.helptext import HELP
-from ecocheck.engine import SEND_JSON
+from ecocheck.engine import SEND_JSON, SEND_ROWS
 from ecocheck.output.formats import BATCH, FORMATS, BatchView, choices
 
 Format = choices(BATCH)
@@ -83,19 +83,31 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
     items = runner.run(files, rules=str(rules) if rules else None, edition=edition, jobs=n_jobs,
                        send=chosen.batch_reports, history=index, lang=lang.value,
                        tables=table_options, strict=strict)
-    # JSON reports carry their warnings and are written as they arrive; the other formats
-    # are rendered once every file is checked and the summary complete.
+    # Reports are handed to the format as they arrive, and written (or set aside) at once: a
+    # batch never holds them all. JSON reports carry their warnings. The summary formats
+    # (SEND_ROWS) are rendered once every file is checked and the summary complete.
     reports = _collected(_with_progress(items, len(files), quiet), summary,
                          quiet or chosen.batch_reports == SEND_JSON, lang.value)
-    if chosen.batch_reports != SEND_JSON:
-        reports = list(reports)
-        if chosen.batch_errors_on_stderr:  # human-readable on stderr too
-            for e in summary.error_rows():
-                stderr(problem_text(location(e['file'], e['line'], e['column']), e['message'], lang=lang.value,
-                                    kind=ERROR))
+    if chosen.batch_reports == SEND_ROWS:  # only the summary is shown: complete it first
+        for _ in reports:
+            pass
+        reports = iter(())
+    if chosen.batch_errors_on_stderr:  # human-readable on stderr too, once every file is checked
+        reports = _then(reports, lambda: _print_errors(summary, lang.value))
     view = BatchView(summary, reports, lang.value, terminal=output is None and sys.stdout.isatty())
     write_rendered(chosen.renderer(BATCH)(view) or "", output)
     return summary.exit_code()
+
+
+def _then(items, after):
+    """`items`, then `after()` once they are all read."""
+    yield from items
+    after()
+
+
+def _print_errors(summary, lang: str) -> None:
+    for e in summary.error_rows():
+        stderr(problem_text(location(e['file'], e['line'], e['column']), e['message'], lang=lang, kind=ERROR))
 
 
 def _collected(items, summary, quiet: bool, lang: str):

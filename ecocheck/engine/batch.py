@@ -225,9 +225,9 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         if jobs <= 1 or len(files) <= max(chunk, 16):
             _init(rules, edition, send, history, lang, tables, strict)
             gc.freeze()
-            size = chunk or 64
+            size = chunk or (64 if send == SEND_ROWS else 16)  # full reports in smaller chunks
             for i in range(0, len(files), size):
-                yield from _check_chunk(files[i:i + size])
+                yield from _handed_over(_check_chunk(files[i:i + size]))
             return
         # Enough chunks to keep every worker busy to the end, few enough that each carries
         # a good number of files per message; full reports (~40 KB each) in smaller ones.
@@ -235,7 +235,7 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         for chunk, items in zip(chunks, _in_workers(chunks, jobs, (rules, edition, send, history, lang, tables, strict))):
             names = {name: name for name in chunk}
-            for item in items:
+            for item in _handed_over(items):
                 # The worker's path is a copy of the one this process holds: keep one string
                 # per file, not two, for as long as the summary keeps the county's row.
                 name = item.file = names.get(item.file, item.file)
@@ -245,6 +245,14 @@ def run(files: list[str], *, rules: str | None = None, edition: str | None = Non
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def _handed_over(items: list[Item]) -> Iterator[Item]:
+    """A chunk's items, each let go of as it is yielded: a consumer that writes each report as it
+    comes holds the chunk's reports still to come, not those already written."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _in_workers(chunks: list[list[str]], jobs: int, init: tuple) -> Iterator[list[Item]]:

@@ -1,29 +1,49 @@
 """What the format modules share: walking a report, cell texts, headings, the export renderers.
 
-The export formats (csv, xlsx, html, junit) are rendered by one function each,
+The export formats (csv, xlsx, html, junit) are written by one generator each,
 
-    render(reports, errors, summary, lang="zh") -> bytes
+    stream(reports, completed, lang) -> Iterator[bytes]
 
-where `reports` are canonical `Report.as_dict()` dicts, `errors` are `Problem.as_dict()` dicts
-(files that could not be read) and `summary` is `BatchSummary.as_dict()`. They render from these
-dicts only — never from the core's objects — so two formats cannot disagree about a verdict.
-`export_renderers` makes their `evaluate` and `batch` entry points (ecocheck.output.formats).
+where `reports` is an iterable of canonical `Report.as_dict()` dicts, read once, in order, and
+`completed()`, called only once every report has been read, gives the files that could not be
+read (`Problem.as_dict()` dicts) and the cross-county summary (`BatchSummary.as_dict()` or
+`.as_stream()`). They render from these dicts only — never from the core's objects — so two
+formats cannot disagree about a verdict.
+
+A batch hands its reports over as the workers send them, and a format keeps no more of a
+report than the overview needs (memory stays flat in the number of files): each report's part
+is written as it is read; what comes before the reports in the file (an overview, totals) is
+written once they are all read, their parts waiting meanwhile in a temporary file (`spool`).
+`export_renderers` makes a format's `render` (the whole file as bytes) and its `evaluate` and
+`batch` entry points (ecocheck.output.formats).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
 
 from ecocheck.base.errors import location
 from ecocheck.base.words import ATTRIBUTE_WORDS, CLASS_EN
 
-Exporter = Callable[..., bytes]
+Completed = Callable[[], tuple[list[dict[str, Any]], dict[str, Any]]]  # () -> (errors, summary)
+Streamer = Callable[[Iterable[dict[str, Any]], Completed, str], Iterator[bytes]]
 
 
-def export_renderers(render: Exporter) -> tuple[Callable[[Any], bytes], Callable[[Any], bytes]]:
-    """render_evaluate and render_batch of an export format, from its `render`."""
+def export_renderers(stream: Streamer) -> tuple[Callable[..., bytes], Callable[[Any], bytes],
+                                                Callable[[Any], Iterator[bytes]]]:
+    """render, render_evaluate and render_batch of an export format, from its `stream`.
+
+    render(reports, errors, summary, lang="zh") is the whole file as bytes (summary: a
+    BatchSummary.as_dict()); render_batch gives it piece by piece as the batch's reports
+    arrive (view.reports is read once; view.summary is complete once it is).
+    """
+
+    def render(reports: Iterable[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
+               lang: str = "zh") -> bytes:
+        return b"".join(stream(reports, lambda: (errors, summary), lang))
 
     def render_evaluate(view: Any) -> bytes:  # one summary of the reports evaluated
         from ecocheck.engine.summary import BatchSummary
@@ -34,10 +54,27 @@ def export_renderers(render: Exporter) -> tuple[Callable[[Any], bytes], Callable
         summary.add_errors(view.errors)
         return render(view.reports, view.errors, summary.as_dict(), view.lang)
 
-    def render_batch(view: Any) -> bytes:
-        return render(view.reports, view.summary.error_rows(), view.summary.as_dict(), view.lang)
+    def render_batch(view: Any) -> Iterator[bytes]:
+        return stream(view.reports, lambda: (view.summary.error_rows(), view.summary.as_stream()), view.lang)
 
-    return render_evaluate, render_batch
+    return render, render_evaluate, render_batch
+
+
+SPOOL_READ = 1 << 20  # bytes read back from a spool at a time
+
+
+def spool() -> IO[bytes]:
+    """A temporary file for the parts of a document that must wait for what comes before them:
+    on disk, not in memory, and nameless, so nothing is left behind whatever stops the program."""
+    return tempfile.TemporaryFile()
+
+
+def spooled(handle: IO[bytes]) -> Iterator[bytes]:
+    """What was written to a spool(), from its start, a megabyte at a time."""
+    handle.flush()
+    handle.seek(0)
+    while chunk := handle.read(SPOOL_READ):
+        yield chunk
 
 
 # ── helpers shared by the format modules ────────────────────────────────────────────────

@@ -17,12 +17,14 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecocheck.base.words import STATUS_ZH
-from ecocheck.output.common import export_renderers, flat_results
+from ecocheck.output.common import Completed, export_renderers, flat_results
 from ecocheck.output.neutral import csv_cell
 
 COLUMNS = ["file", "region", "level", "year", "edition", "序号", "id", "parent_id", "指标名称", "name_en",
@@ -52,14 +54,23 @@ def rows(report: dict[str, Any]) -> list[list[Any]]:
     return out
 
 
-def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
-           lang: str = "zh") -> bytes:
+def stream(reports: Iterable[dict[str, Any]], completed: Completed, lang: str = "zh") -> Iterator[bytes]:
+    """The header, then each report's rows as it is read. Neither the files that could not be
+    read nor the summary go in a CSV: `completed` is not needed."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # excel dialect: CRLF, minimal quoting
+
+    def written() -> bytes:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text.encode("utf-8")
+
     writer.writerow(COLUMNS)
+    yield codecs.BOM_UTF8 + written()
     for report in reports:
         writer.writerows([csv_cell(v) for v in row] for row in rows(report))
-    return buffer.getvalue().encode("utf-8-sig")
+        yield written()
 
 
-render_evaluate, render_batch = export_renderers(render)
+render, render_evaluate, render_batch = export_renderers(stream)

@@ -9,8 +9,9 @@ format, all with the same signatures:
     render_progress(docs, errors, lang) -> str
 
 None means "already shown on the terminal" (view.terminal); an iterable is written piece by
-piece, as it is made. The modules are imported only when a format is used, so that importing
-this registry (every command line does, for its --format choices) stays cheap.
+piece, as it is made (a batch's export as its files are checked). The modules are imported only
+when a format is used, so that importing this registry (every command line does, for its
+--format choices) stays cheap.
 
 To add a format: one entry below, one module with the render functions of its commands, and
 tests/output/test_formats.py checks that it renders for every command it is offered by.
@@ -90,9 +91,13 @@ class EvaluateView:
 
 @dataclass
 class BatchView:
-    """What `batch` hands a format once every file is checked (or, for SEND_JSON, as they are)."""
+    """What `batch` hands a format: the reports as the files are checked (SEND_DICTS, SEND_JSON),
+    or only the summary once every file is checked (SEND_ROWS)."""
 
     summary: Any  # ecocheck.engine.summary.BatchSummary: complete once `reports` is consumed
-    reports: Any  # report dicts (SEND_DICTS), a lazy iterable of JSON bytes (SEND_JSON), or empty
+    # report dicts (SEND_DICTS) or JSON bytes (SEND_JSON), an iterator read once as the workers
+    # send them: a format writes (or sets aside) each report as it comes and keeps only what its
+    # overview needs, so that a batch's memory does not grow with its files; empty for SEND_ROWS
+    reports: Any
     lang: str
     terminal: bool

@@ -15,14 +15,16 @@ Chinese names beside the English. All text is escaped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from html import escape
+from itertools import chain
 from typing import Any
 
 from ecocheck.base.words import ATTRIBUTE_WORDS, DOMAIN_EN, LEVEL_WORDS, STATUS_WORDS, TASK_EN, UNIT_EN
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, TITLES, basis_word, clean, conclusion, county_key, export_renderers, problem_location,
-    profile_text, ratio_text, total_line,
+    COUNTY_HEAD, ERROR_HEAD, TITLES, Completed, basis_word, clean, conclusion, county_key, export_renderers,
+    problem_location, profile_text, ratio_text, spool, spooled, total_line,
 )
 
 STATUS_CLASS = {"pass": "s-pass", "fail": "s-fail", "missing": "s-missing", "not_applicable": "s-na"}
@@ -118,22 +120,25 @@ def _e(text: Any) -> str:
     return escape(clean(text), quote=True)
 
 
-def _table(head: list[str], body: list[str], css: str) -> str:
+def _table_parts(head: list[str], body: Iterable[str], css: str) -> Iterator[str]:
+    """A table, row by row (a batch's county table has a row per county: it is never one string)."""
     cells = "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in head)
-    return (f"<div class=\"scroll\"><table class=\"{css}\"><thead><tr>{cells}</tr></thead>"
-            f"<tbody>\n{''.join(body)}</tbody></table></div>\n")
+    yield f"<div class=\"scroll\"><table class=\"{css}\"><thead><tr>{cells}</tr></thead><tbody>\n"
+    yield from body
+    yield "</tbody></table></div>\n"
 
 
-def summary_section(summary: dict[str, Any], anchors: dict[tuple, str], lang: str) -> str:
-    body = []
-    for c in summary["counties"]:
-        anchor = anchors.get(county_key(c))
-        region = f"<a href=\"#{anchor}\">{_e(c['region'])}</a>" if anchor else _e(c["region"])
-        verdict = f"s-{conclusion(c)}"
-        fail_cls = " s-fail" if c["binding_fail"] else ""
-        missing_cls = " s-missing" if c["binding_missing"] else ""
-        body.append(
-            f"<tr><td class=\"region\">{region}</td><td>{_e(LEVEL_WORDS[lang].get(c['level'], c['level']))}</td>"
+def _table(head: list[str], body: list[str], css: str) -> str:
+    return "".join(_table_parts(head, body, css))
+
+
+def _county_row(c: dict[str, Any], anchors: dict[tuple, str], lang: str) -> str:
+    anchor = anchors.get(county_key(c))
+    region = f"<a href=\"#{anchor}\">{_e(c['region'])}</a>" if anchor else _e(c["region"])
+    verdict = f"s-{conclusion(c)}"
+    fail_cls = " s-fail" if c["binding_fail"] else ""
+    missing_cls = " s-missing" if c["binding_missing"] else ""
+    return (f"<tr><td class=\"region\">{region}</td><td>{_e(LEVEL_WORDS[lang].get(c['level'], c['level']))}</td>"
             f"<td class=\"num\">{_e(c['year'])}</td><td>{_e(c['edition'])}</td>"
             f"<td class=\"verdict {verdict}\">{_e(STATUS_WORDS[lang][conclusion(c)])}</td>"
             f"<td class=\"num\">{_e(c['binding_pass'])}</td><td class=\"num\">{_e(c.get('binding_declared', 0))}</td>"
@@ -143,19 +148,30 @@ def summary_section(summary: dict[str, Any], anchors: dict[tuple, str], lang: st
             f"<td class=\"list\">{_e('、'.join(c['failed_binding']))}</td>"
             f"<td class=\"list\">{_e('、'.join(c['missing_binding']))}</td>"
             f"<td class=\"meta\">{_e(c.get('file', ''))}</td><td>{_e(basis_word(c, lang))}</td></tr>\n")
-    return (f"<section id=\"summary\"><h2>{_e(TITLES[lang]['counties'])}</h2>\n"
-            + _table(COUNTY_HEAD[lang], body, "counties") + "</section>\n")
 
 
-def errors_section(errors: list[dict[str, Any]], lang: str) -> str:
-    if not errors:
-        return ""
-    body = [f"<tr><td class=\"meta\">{_e(e.get('file', ''))}</td><td class=\"num\">{_e(e.get('line') or '')}</td>"
+def summary_section(summary: dict[str, Any], anchors: dict[tuple, str], lang: str) -> Iterator[str]:
+    """The county table, row by row; summary["counties"] may be a view that makes each row as it
+    is read (BatchSummary.as_stream)."""
+    yield f"<section id=\"summary\"><h2>{_e(TITLES[lang]['counties'])}</h2>\n"
+    yield from _table_parts(COUNTY_HEAD[lang], (_county_row(c, anchors, lang) for c in summary["counties"]),
+                            "counties")
+    yield "</section>\n"
+
+
+def _error_row(e: dict[str, Any]) -> str:
+    return (f"<tr><td class=\"meta\">{_e(e.get('file', ''))}</td><td class=\"num\">{_e(e.get('line') or '')}</td>"
             f"<td class=\"num\">{_e(e.get('column') or '')}</td><td>{_e(e.get('code', ''))}</td>"
-            f"<td class=\"s-fail\">{_e(e.get('message', ''))}</td><td>{_e(e.get('hint', ''))}</td></tr>\n"
-            for e in errors]
-    return (f"<section id=\"errors\"><h2>{_e(TITLES[lang]['errors'])}</h2>\n"
-            + _table(ERROR_HEAD[lang], body, "errors") + "</section>\n")
+            f"<td class=\"s-fail\">{_e(e.get('message', ''))}</td><td>{_e(e.get('hint', ''))}</td></tr>\n")
+
+
+def errors_section(errors: list[dict[str, Any]], lang: str) -> Iterator[str]:
+    """The files that could not be read, row by row (nothing when there are none)."""
+    if not errors:
+        return
+    yield f"<section id=\"errors\"><h2>{_e(TITLES[lang]['errors'])}</h2>\n"
+    yield from _table_parts(ERROR_HEAD[lang], (_error_row(e) for e in errors), "errors")
+    yield "</section>\n"
 
 
 def chart_svg(summary: dict[str, Any], lang: str) -> str:
@@ -345,38 +361,52 @@ def county_section(report: dict[str, Any], anchor: str, lang: str, single: bool 
             + f"<ul class=\"lines\">{items}</ul>\n{notes}{warnings}</section>\n")
 
 
-def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
-           lang: str = "zh") -> bytes:
+def _head(title: str, lang: str) -> str:
+    return ("<!DOCTYPE html>\n"
+            f"<html lang=\"{HTML_LANG.get(lang, lang)}\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+            "<meta name=\"generator\" content=\"ecocheck\">\n"
+            f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
+
+
+def stream(reports: Iterable[dict[str, Any]], completed: Completed, lang: str = "zh") -> Iterator[bytes]:
+    """The overview (totals, the county table linking to each county, the errors, the chart)
+    comes first but is known only once every report is read: the county sections wait in a
+    spool, each written as its report is read. Of a report only its link target is kept; the
+    first report waits until a second comes (if it is the only one, the page is its own)."""
     anchors: dict[tuple, str] = {}
-    ids = []
-    for i, report in enumerate(reports, start=1):
-        ids.append(f"county-{i}")
-        anchors.setdefault(county_key(report), f"county-{i}")
-    if len(reports) == 1 and not errors:
-        title = labels.heading(reports[0], lang)
-    else:
-        title = TITLES[lang]["report"]
-    parts = [
-        "<!DOCTYPE html>\n",
-        f"<html lang=\"{HTML_LANG.get(lang, lang)}\">\n<head>\n<meta charset=\"utf-8\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-        "<meta name=\"generator\" content=\"ecocheck\">\n",
-        f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-    ]
-    single = len(reports) == 1 and not errors
-    if single:  # one county: its verdict, then its table (no batch overview)
-        parts.append(single_county_header(reports[0], lang))
-    else:
-        parts += [f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
-                  f"<p class=\"total\">{_e(total_line(summary, lang))}</p></header>\n",
-                  summary_section(summary, anchors, lang), errors_section(errors, lang), chart_svg(summary, lang)]
-    parts += [county_section(report, anchor, lang, single) for report, anchor in zip(reports, ids)]
-    parts.append(f"<footer>{_e(WORDS[lang]['generated'])}</footer>\n</body>\n</html>\n")
-    return "".join(parts).encode("utf-8")
+    count = 0
+    first: dict[str, Any] | None = None
+    with spool() as sections:
+        for count, report in enumerate(reports, start=1):
+            anchor = f"county-{count}"
+            anchors.setdefault(county_key(report), anchor)
+            if count == 1:
+                first = report
+                continue
+            if count == 2:
+                sections.write(county_section(first, "county-1", lang).encode("utf-8"))
+                first = None
+            sections.write(county_section(report, anchor, lang).encode("utf-8"))
+        errors, summary = completed()
+        if count == 1 and not errors:  # one county: its verdict, then its table (no batch overview)
+            yield (_head(labels.heading(first, lang), lang) + single_county_header(first, lang)
+                   + county_section(first, "county-1", lang, True)).encode("utf-8")
+        else:
+            if first is not None:  # one county and errors: a batch page
+                sections.write(county_section(first, "county-1", lang).encode("utf-8"))
+            yield (_head(TITLES[lang]["report"], lang)
+                   + f"<header><h1>{_e(TITLES[lang]['report'])}</h1>\n"
+                   f"<p class=\"total\">{_e(total_line(summary, lang))}</p></header>\n").encode("utf-8")
+            for part in chain(summary_section(summary, anchors, lang), errors_section(errors, lang)):
+                yield part.encode("utf-8")
+            yield chart_svg(summary, lang).encode("utf-8")
+        yield from spooled(sections)
+    yield f"<footer>{_e(WORDS[lang]['generated'])}</footer>\n</body>\n</html>\n".encode("utf-8")
 
 
-render_evaluate, render_batch = export_renderers(render)
+render, render_evaluate, render_batch = export_renderers(stream)
 
 
 def render_compare(docs: list[dict[str, Any]], errors: list[dict[str, Any]], lang: str) -> str:

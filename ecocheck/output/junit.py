@@ -14,12 +14,13 @@ tests / failures / errors / skipped are counted on every <testsuite> and on <tes
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecocheck.base.messages import Message
 from ecocheck.base.words import BINDING
 from ecocheck.output import labels
-from ecocheck.output.common import export_renderers, clean, problem_location
+from ecocheck.output.common import Completed, clean, export_renderers, problem_location, spool, spooled
 
 COUNTS = ("tests", "failures", "errors", "skipped")
 
@@ -37,8 +38,8 @@ def _detail(result: dict[str, Any], lang: str) -> str:
     return clean("\n".join(lines))
 
 
-def _suite(root: ET.Element, name: str) -> ET.Element:
-    return ET.SubElement(root, "testsuite", name=clean(name))
+def _suite(name: str) -> ET.Element:
+    return ET.Element("testsuite", name=clean(name))
 
 
 def _set_counts(element: ET.Element, counts: dict[str, int]) -> None:
@@ -46,8 +47,8 @@ def _set_counts(element: ET.Element, counts: dict[str, int]) -> None:
         element.set(key, str(counts[key]))
 
 
-def county_suite(root: ET.Element, report: dict[str, Any], lang: str) -> dict[str, int]:
-    suite = _suite(root, f"{report['region']} {report['year']} {report['edition']}")
+def county_suite(report: dict[str, Any], lang: str) -> tuple[ET.Element, dict[str, int]]:
+    suite = _suite(f"{report['region']} {report['year']} {report['edition']}")
     counts = dict.fromkeys(COUNTS, 0)
     properties = ET.SubElement(suite, "properties")
     for key, value in (("file", report.get("file", "")), ("region", report["region"]), ("level", report["level"]),
@@ -79,14 +80,14 @@ def county_suite(root: ET.Element, report: dict[str, Any], lang: str) -> dict[st
             if out:
                 ET.SubElement(case, "system-out").text = clean("\n".join(out))
     _set_counts(suite, counts)
-    return counts
+    return suite, counts
 
 
-def errors_suite(root: ET.Element, errors: list[dict[str, Any]], lang: str = "zh") -> dict[str, int]:
+def errors_suite(errors: list[dict[str, Any]], lang: str = "zh") -> tuple[ET.Element, dict[str, int]]:
     by_file: dict[str, list[dict[str, Any]]] = {}
     for error in errors:
         by_file.setdefault(error.get("file", "") or "<input>", []).append(error)
-    suite = _suite(root, "input-errors")
+    suite = _suite("input-errors")
     for file, problems in by_file.items():
         case = ET.SubElement(suite, "testcase", classname="input-errors", name=clean(file))
         first = problems[0]
@@ -101,22 +102,48 @@ def errors_suite(root: ET.Element, errors: list[dict[str, Any]], lang: str = "zh
         failure.text = clean("\n".join(lines))
     counts = {"tests": len(by_file), "failures": len(by_file), "errors": 0, "skipped": 0}
     _set_counts(suite, counts)
-    return counts
+    return suite, counts
 
 
-def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
-           lang: str = "zh") -> bytes:
-    root = ET.Element("testsuites", name="ecocheck")
+# Laid out as ET.indent lays out the whole document: a suite two spaces in, its contents deeper.
+SUITE_LEVEL = 1
+BETWEEN_SUITES = b"\n  "
+
+
+def _suite_xml(suite: ET.Element) -> bytes:
+    ET.indent(suite, level=SUITE_LEVEL)
+    return ET.tostring(suite, encoding="utf-8")
+
+
+def stream(reports: Iterable[dict[str, Any]], completed: Completed, lang: str = "zh") -> Iterator[bytes]:
+    """<testsuites> carries the totals, known once every report is read: the suites wait in a
+    spool, each written as its report is read, and follow the totals."""
     totals = dict.fromkeys(COUNTS, 0)
-    suites = [county_suite(root, report, lang) for report in reports]
-    if errors:
-        suites.append(errors_suite(root, errors, lang))
-    for counts in suites:
-        for key in COUNTS:
-            totals[key] += counts[key]
-    _set_counts(root, totals)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    with spool() as suites:
+        written = 0
+
+        def add(suite: ET.Element, counts: dict[str, int]) -> None:
+            nonlocal written
+            suites.write((BETWEEN_SUITES if written else b"") + _suite_xml(suite))
+            written += 1
+            for key in COUNTS:
+                totals[key] += counts[key]
+
+        for report in reports:
+            add(*county_suite(report, lang))
+        errors, _ = completed()
+        if errors:
+            add(*errors_suite(errors, lang))
+        root = ET.Element("testsuites", name="ecocheck")
+        _set_counts(root, totals)
+        if not written:  # an empty element, as ET writes it
+            yield ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+            return
+        root.text = "\n  "
+        head = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        yield head[:head.rindex(b"</testsuites>")]  # the declaration, <testsuites …> and the indent
+        yield from spooled(suites)
+        yield b"\n</testsuites>\n"
 
 
-render_evaluate, render_batch = export_renderers(render)
+render, render_evaluate, render_batch = export_renderers(stream)

@@ -18,12 +18,13 @@ and Markdown output. Header rows are frozen; column widths count a Chinese chara
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -32,8 +33,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ecocheck.base.words import LEVEL_WORDS, STATUS_WORDS
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, INDICATOR_HEAD, TITLES, attribute_word, basis_word, clean, conclusion, county_key,
-    export_renderers, flat_results, problem_location, profile_text, total_line,
+    COUNTY_HEAD, ERROR_HEAD, INDICATOR_HEAD, TITLES, Completed, attribute_word, basis_word, clean, conclusion,
+    county_key, export_renderers, flat_results, problem_location, profile_text, spool, spooled, total_line,
 )
 
 # Fill and font colours of the 结果 cell (Excel's own Good / Bad / Neutral styles, and grey).
@@ -121,21 +122,31 @@ def _quote(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def _set(ws: Worksheet, row: int, column: int, value: Any) -> Any:
-    """Write a cell. Text is always text: openpyxl would store a string starting with "=" as a
-    formula, and a submission's text must never become a live formula in a reviewer's Excel."""
+# The workbook is written in openpyxl's write-only mode: each sheet row by row, never held as a
+# grid of cells. Column widths, the frozen header and a row's height go before the rows they
+# shape, so a sheet's widths are measured before its first row is written.
+
+WriteOnlyWorksheet = Any  # what Workbook(write_only=True).create_sheet() gives
+
+
+def _cell(ws: WriteOnlyWorksheet, value: Any) -> Cell:
+    """A cell to append. Text is always text: openpyxl would store a string starting with "=" as
+    a formula, and a submission's text must never become a live formula in a reviewer's Excel."""
     if isinstance(value, str):
         value = clean(value)
-    cell = ws.cell(row=row, column=column, value=value)
+    cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     return cell
 
 
-def _set_widths(ws: Worksheet, columns: list[list[Any]], caps: list[int], minimum: int = 4) -> None:
-    for i, (texts, cap) in enumerate(zip(columns, caps), start=1):
+def column_widths(columns: Iterable[Iterable[Any]], caps: list[int], minimum: int = 4) -> list[float]:
+    """Each column's width: its widest text (+2), at least `minimum`, at most its cap."""
+    widths = []
+    for texts, cap in zip(columns, caps):
         width = max([display_width(t) for t in texts if t is not None] or [0])
-        ws.column_dimensions[get_column_letter(i)].width = max(minimum, min(cap, width + 2))
+        widths.append(max(minimum, min(cap, width + 2)))
+    return widths
 
 
 LINE_HEIGHT = 15.0  # points per text line at the default 11 pt
@@ -146,32 +157,50 @@ def _wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, -(-display_width(line) // int(usable))) for line in text.split("\n"))
 
 
-def _fit_rows(ws: Worksheet, first: int, last: int) -> None:
-    """Row heights for wrapped text. Excel re-fits rows without a height when it draws them,
-    LibreOffice does not, so the height is estimated from the column widths here."""
-    for r in range(first, last + 1):
-        lines = 1
-        for cell in ws[r]:
-            if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
-                continue
-            width = ws.column_dimensions[cell.column_letter].width or 8.43
-            lines = max(lines, _wrapped_lines(str(cell.value), width))
-        if lines > 1:
-            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+class _Rows:
+    """A write-only sheet, written row by row from row 1."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float], freeze: str) -> None:
+        self.ws = ws
+        self.widths = widths
+        self.row = 0  # the last row written
+        for i, width in enumerate(widths, start=1):  # widths and panes are written before the rows
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = freeze
+
+    def append(self, cells: list[Cell], fit: bool = False) -> None:
+        """The next row; `fit`: as tall as its wrapped text. Excel re-fits rows without a height
+        when it draws them, LibreOffice does not, so the height is estimated from the widths."""
+        self.row += 1
+        if fit:
+            lines = 1
+            for cell, width in zip(cells, self.widths):
+                if cell.value is not None and cell.alignment and cell.alignment.wrap_text:
+                    lines = max(lines, _wrapped_lines(str(cell.value), width))
+            if lines > 1:
+                self.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines + 2
+        self.ws.append(cells)
+
+    def skip(self) -> None:
+        """An empty row."""
+        self.append([])
 
 
-def _header(ws: Worksheet, row: int, names: list[str]) -> None:
-    for col, name in enumerate(names, start=1):
-        cell = _set(ws, row, col, name)
+def _header(ws: WriteOnlyWorksheet, names: list[str]) -> list[Cell]:
+    cells = []
+    for name in names:
+        cell = _cell(ws, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill(fill_type="solid", fgColor="FF" + HEADER_RGB, bgColor="FF" + HEADER_RGB)
         cell.border = BORDER
         cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cells.append(cell)
+    return cells
 
 
-def _print_setup(ws: Worksheet, title_rows: str) -> None:
+def _print_setup(ws: WriteOnlyWorksheet, title_rows: str) -> None:
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -193,6 +222,7 @@ def county_columns(lang: str) -> list[str]:
 VALUE_COLUMN = 6  # 现状值, then 上年值, 目标值, 变化
 RESULT_COLUMN = 12
 PERCENT = 'General"%"'  # 58.39 shown as 58.39%: the number stays the report's own
+COUNTY_HEADER_ROW = 3
 
 
 def _number(value: Any) -> bool:
@@ -209,175 +239,206 @@ def _value_cell(result: dict[str, Any], lang: str) -> Any:
     return labels.WORDS[lang]["declared"] if result.get("declared") else None
 
 
-def county_sheet(ws: Worksheet, report: dict[str, Any], lang: str) -> None:
+def _result_row(ws: WriteOnlyWorksheet, result: dict[str, Any], parent: dict[str, Any] | None,
+                cells: list[Any], lang: str) -> tuple[list[Any], list[Cell]]:
+    """One indicator's (or sub-item's) values and its cells in the county table."""
+    status = result["status"]
+    text = [clean(c) for c in cells]
+    if parent is None:
+        text[2] = result["number"]
+    else:
+        text[3] = "└ " + clean(labels.name_text(result, lang))
+    numbers = [_value_cell(result, lang), result.get("previous"), result.get("target"), result.get("delta")]
+    values: list[Any] = [*text[:5], *numbers, *text[6:]]
+    row = []
+    for col, value in enumerate(values, start=1):
+        cell = _cell(ws, value if value != "" else None)
+        cell.border = BORDER
+        cell.alignment = WRAP if col in (4, 10, 13) else TOP
+        if _number(value) and VALUE_COLUMN <= col < VALUE_COLUMN + 4 and labels.unit_of(result) == "%":
+            cell.number_format = PERCENT
+        if status == "not_applicable":
+            cell.font = Font(color="FF808080")
+        row.append(cell)
+    if parent is not None:
+        row[3].alignment = Alignment(vertical="top", wrap_text=True, indent=1)
+    verdict = row[RESULT_COLUMN - 1]
+    verdict.fill = fill(status)
+    verdict.font = status_font(status, bold=status == "fail")
+    return values, row
+
+
+def county_sheet(ws: WriteOnlyWorksheet, report: dict[str, Any], lang: str) -> None:
+    """The county's table (made whole first: its widths come before its rows), then its summary lines."""
     columns = county_columns(lang)
-    _set(ws, 1, 1, clean(labels.heading(report, lang))).font = Font(bold=True, size=13)
+    table = [_result_row(ws, result, parent, cells, lang)
+             for (result, parent), cells in zip(flat_results(report), labels.rows(report, lang))]
+    widths = column_widths(([name, *(values[i] for values, _ in table)] for i, name in enumerate(columns)),
+                           COUNTY_CAPS)
+    sheet = _Rows(ws, widths, f"A{COUNTY_HEADER_ROW + 1}")
+
+    title = _cell(ws, clean(labels.heading(report, lang)))
+    title.font = Font(bold=True, size=13)
+    sheet.append([title])
     profile = profile_text(report.get("profile", {}), lang)
-    info = f"{INFO[lang]['file']}: {report.get('file', '')}" + (f"  {profile}" if profile else "")
-    _set(ws, 2, 1, clean(info)).font = Font(color="FF595959")
-    header_row = 3
-    _header(ws, header_row, columns)
-    widths: list[list[Any]] = [[c] for c in columns]
+    info = _cell(ws, clean(f"{INFO[lang]['file']}: {report.get('file', '')}" + (f"  {profile}" if profile else "")))
+    info.font = Font(color="FF595959")
+    sheet.append([info])
+    sheet.append(_header(ws, columns), fit=True)
+    for _, cells in table:
+        sheet.append(cells, fit=True)
+    last_table_row = sheet.row
 
-    row = header_row
-    for (result, parent), cells in zip(flat_results(report), labels.rows(report, lang)):
-        row += 1
-        status = result["status"]
-        text = [clean(c) for c in cells]
-        if parent is None:
-            text[2] = result["number"]
-        else:
-            text[3] = "└ " + clean(labels.name_text(result, lang))
-        numbers = [_value_cell(result, lang), result.get("previous"), result.get("target"), result.get("delta")]
-        values: list[Any] = [*text[:5], *numbers, *text[6:]]
-        for col, value in enumerate(values, start=1):
-            cell = _set(ws, row, col, value if value != "" else None)
-            cell.border = BORDER
-            cell.alignment = WRAP if col in (4, 10, 13) else TOP
-            if _number(value) and VALUE_COLUMN <= col < VALUE_COLUMN + 4 and labels.unit_of(result) == "%":
-                cell.number_format = PERCENT
-            if status == "not_applicable":
-                cell.font = Font(color="FF808080")
-            widths[col - 1].append(value)
-        if parent is not None:
-            ws.cell(row=row, column=4).alignment = Alignment(vertical="top", wrap_text=True, indent=1)
-        verdict = ws.cell(row=row, column=RESULT_COLUMN)
-        verdict.fill = fill(status)
-        verdict.font = status_font(status, bold=status == "fail")
-    last_table_row = row
-
-    row += 2
+    sheet.skip()
     summary = labels.summary_lines(report, lang)
     for i, line in enumerate(summary):
-        cell = _set(ws, row, 1, clean(line))
+        cell = _cell(ws, clean(line))
         if i == len(summary) - 1:
             met = report["summary"]["binding_met"]
             cell.font = Font(bold=True, color="FF" + FONT_RGB["pass" if met else "fail"])
-        row += 1
+        sheet.append([cell])
     for note in labels.footnotes(report, lang):
-        _set(ws, row, 1, clean(note)).font = Font(italic=True, color="FF595959")
-        row += 1
+        cell = _cell(ws, clean(note))
+        cell.font = Font(italic=True, color="FF595959")
+        sheet.append([cell])
     for warning in report.get("warnings", []):
-        text = f"{labels.WORDS[lang]['warnings']}: {problem_location(warning)}: {warning.get('message', '')}"
-        _set(ws, row, 1, clean(text)).font = Font(color="FF9C5700")
-        row += 1
+        cell = _cell(ws, clean(f"{labels.WORDS[lang]['warnings']}: {problem_location(warning)}: "
+                               f"{warning.get('message', '')}"))
+        cell.font = Font(color="FF9C5700")
+        sheet.append([cell])
 
-    _set_widths(ws, widths, COUNTY_CAPS)
-    _fit_rows(ws, header_row, last_table_row)
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(last_table_row, header_row)}"
-    _print_setup(ws, f"{header_row}:{header_row}")
+    ws.auto_filter.ref = f"A{COUNTY_HEADER_ROW}:{get_column_letter(len(columns))}{last_table_row}"
+    _print_setup(ws, f"{COUNTY_HEADER_ROW}:{COUNTY_HEADER_ROW}")
 
 
 # ── the batch sheets ───────────────────────────────────────────────────────────────────
 
-def _table_sheet(ws: Worksheet, title: str, head: list[str], rows: list[list[Any]], caps: list[int],
-                 *, autofilter: bool = True) -> int:
-    """Title in row 1, header in row 2 (frozen), rows from 3; returns the last row used."""
-    _set(ws, 1, 1, clean(title)).font = Font(bold=True, size=13)
-    _header(ws, 2, head)
-    for r, values in enumerate(rows, start=3):
-        for c, value in enumerate(values, start=1):
-            cell = _set(ws, r, c, clean(value) if isinstance(value, str) else value)
+Dress = Callable[[list[Cell], Any], None]
+
+
+def _table_sheet(ws: WriteOnlyWorksheet, title: str, head: list[str],
+                 rows: Callable[[], Iterable[tuple[list[Any], Any]]], caps: list[int], *,
+                 autofilter: bool = True, dress: Dress | None = None) -> _Rows:
+    """Title in row 1, header in row 2 (frozen), rows from 3. `rows()` gives each row's values and
+    what it shows (for `dress`, which styles its cells); it is read twice, for the column widths
+    and for the rows, so that a summary of many counties is never held as a table."""
+    widths = column_widths(([name, *(values[i] for values, _ in rows())] for i, name in enumerate(head)), caps)
+    sheet = _Rows(ws, widths, "A3")
+    heading = _cell(ws, clean(title))
+    heading.font = Font(bold=True, size=13)
+    sheet.append([heading])
+    sheet.append(_header(ws, head), fit=True)
+    for values, shown in rows():
+        cells = []
+        for value in values:
+            cell = _cell(ws, clean(value) if isinstance(value, str) else value)
             cell.border = BORDER
             cell.alignment = WRAP if isinstance(value, str) and len(value) > 20 else TOP
-    last = 2 + len(rows)
-    ws.freeze_panes = "A3"
+            cells.append(cell)
+        if dress is not None:
+            dress(cells, shown)
+        sheet.append(cells, fit=True)
     if autofilter:
-        ws.auto_filter.ref = f"A2:{get_column_letter(len(head))}{last}"
-    _set_widths(ws, [[head[i], *(r[i] for r in rows)] for i in range(len(head))], caps)
-    _fit_rows(ws, 2, last)
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(head))}{sheet.row}"
     _print_setup(ws, "2:2")
-    return last
+    return sheet
 
 
-def summary_sheet(ws: Worksheet, summary: dict[str, Any], errors: list[dict[str, Any]], lang: str,
+def summary_sheet(ws: WriteOnlyWorksheet, summary: dict[str, Any], errors: list[dict[str, Any]], lang: str,
                   links: dict[tuple, str], error_sheet: str | None) -> None:
-    rows = []
-    counties = summary["counties"]
-    for c in counties:
-        rows.append([c["region"], LEVEL_WORDS[lang].get(c["level"], c["level"]), c["year"], c["edition"],
-                     STATUS_WORDS[lang][conclusion(c)], c["binding_pass"], c.get("binding_declared", 0),
-                     c["binding_fail"], c["binding_missing"],
-                     "—" if c["reference_pass_ratio"] is None else c["reference_pass_ratio"],
-                     "、".join(c["failed_binding"]),
-                     "、".join(c["missing_binding"]), c.get("file", ""), basis_word(c, lang)])
-    last = _table_sheet(ws, total_line(summary, lang), COUNTY_HEAD[lang], rows,
-                        [20, 6, 6, 8, 8, 12, 10, 14, 14, 14, 50, 50, 40])
-    for r, c in enumerate(counties, start=3):
+    """One row per county, each region linked to its sheet. summary["counties"] may be a view
+    that makes each row as it is read (BatchSummary.as_stream)."""
+
+    def rows() -> Iterator[tuple[list[Any], dict[str, Any]]]:
+        for c in summary["counties"]:
+            yield [c["region"], LEVEL_WORDS[lang].get(c["level"], c["level"]), c["year"], c["edition"],
+                   STATUS_WORDS[lang][conclusion(c)], c["binding_pass"], c.get("binding_declared", 0),
+                   c["binding_fail"], c["binding_missing"],
+                   "—" if c["reference_pass_ratio"] is None else c["reference_pass_ratio"],
+                   "、".join(c["failed_binding"]), "、".join(c["missing_binding"]), c.get("file", ""),
+                   basis_word(c, lang)], c
+
+    def dress(cells: list[Cell], c: dict[str, Any]) -> None:
         target = links.get(county_key(c))
         if target:
-            cell = ws.cell(row=r, column=1)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{_quote(target)}!A1",
-                                       tooltip=target, display=str(cell.value))
-            cell.font = LINK_FONT
-        ratio = ws.cell(row=r, column=10)
-        if isinstance(ratio.value, float):
-            ratio.number_format = "0.0%"
+            region = cells[0]
+            region.hyperlink = Hyperlink(ref="A1", location=f"{_quote(target)}!A1", tooltip=target,
+                                         display=str(region.value))
+            region.font = LINK_FONT
+        if isinstance(cells[9].value, float):
+            cells[9].number_format = "0.0%"
         status = conclusion(c)
-        verdict = ws.cell(row=r, column=5)
-        verdict.fill = fill(status)
-        verdict.font = status_font(status, bold=True)
+        cells[4].fill = fill(status)
+        cells[4].font = status_font(status, bold=True)
         if c["binding_fail"]:
-            ws.cell(row=r, column=8).fill = fill("fail")
+            cells[7].fill = fill("fail")
         if c["binding_missing"]:
-            ws.cell(row=r, column=9).fill = fill("missing")
+            cells[8].fill = fill("missing")
+
+    sheet = _table_sheet(ws, total_line(summary, lang), COUNTY_HEAD[lang], rows,
+                         [20, 6, 6, 8, 8, 12, 10, 14, 14, 14, 50, 50, 40], dress=dress)
     if errors and error_sheet:
         n = len({e.get("file") for e in errors})
-        cell = _set(ws, last + 2, 1, INFO[lang]["see_errors"].format(n=n, sheet=error_sheet))
+        cell = _cell(ws, INFO[lang]["see_errors"].format(n=n, sheet=error_sheet))
         cell.font = Font(bold=True, color="FF" + FONT_RGB["fail"])
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{_quote(error_sheet)}!A1", display=cell.value)
+        cell.hyperlink = Hyperlink(ref="A1", location=f"{_quote(error_sheet)}!A1", display=cell.value)
+        sheet.skip()
+        sheet.append([cell])
 
 
-def indicator_sheet(ws: Worksheet, summary: dict[str, Any], lang: str) -> None:
-    rows = [[t["edition"], t["number"], t["name"], attribute_word(t["attribute"], lang), t["pass"], t["fail"],
-             t["missing"], t["not_applicable"]] for t in summary["indicators"]]
-    _table_sheet(ws, TITLES[lang]["indicators"], INDICATOR_HEAD[lang], rows, [8, 6, 44, 10, 8, 8, 8, 8])
-    for r, t in enumerate(summary["indicators"], start=3):
+def indicator_sheet(ws: WriteOnlyWorksheet, summary: dict[str, Any], lang: str) -> None:
+    def rows() -> Iterator[tuple[list[Any], dict[str, Any]]]:
+        for t in summary["indicators"]:
+            yield [t["edition"], t["number"], t["name"], attribute_word(t["attribute"], lang), t["pass"], t["fail"],
+                   t["missing"], t["not_applicable"]], t
+
+    def dress(cells: list[Cell], t: dict[str, Any]) -> None:
         if t["fail"]:
-            ws.cell(row=r, column=6).fill = fill("fail")
+            cells[5].fill = fill("fail")
         if t["missing"]:
-            ws.cell(row=r, column=7).fill = fill("missing")
+            cells[6].fill = fill("missing")
+
+    _table_sheet(ws, TITLES[lang]["indicators"], INDICATOR_HEAD[lang], rows, [8, 6, 44, 10, 8, 8, 8, 8], dress=dress)
 
 
-def error_sheet(ws: Worksheet, errors: list[dict[str, Any]], lang: str) -> None:
-    rows = [[e.get("file", ""), e.get("line") or None, e.get("column") or None, e.get("code", ""),
-             e.get("message", ""), e.get("hint", "")] for e in errors]
+def error_sheet(ws: WriteOnlyWorksheet, errors: list[dict[str, Any]], lang: str) -> None:
+    def rows() -> Iterator[tuple[list[Any], None]]:
+        for e in errors:
+            yield [e.get("file", ""), e.get("line") or None, e.get("column") or None, e.get("code", ""),
+                   e.get("message", ""), e.get("hint", "")], None
+
     _table_sheet(ws, TITLES[lang]["errors"], ERROR_HEAD[lang], rows, [50, 6, 6, 14, 60, 60])
 
 
-def workbook(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
-             lang: str = "zh") -> Workbook:
+def stream(reports: Iterable[dict[str, Any]], completed: Completed, lang: str = "zh") -> Iterator[bytes]:
+    """The workbook, its county sheets written as the reports are read and closed at once (their
+    rows wait in openpyxl's temporary files, not in memory); the summary sheets, known once every
+    report is read, are made last and put first. Of a report only its sheet's name is kept."""
     names = SHEETS[lang]
-    wb = Workbook()
+    wb = Workbook(write_only=True)
     wb.properties.creator = "ecocheck"
     wb.properties.title = TITLES[lang]["report"]
     used = {n.lower() for n in names.values()}
-
-    county_names = []
     links: dict[tuple, str] = {}
     for report in reports:
         wanted = [f"{report['region']}-{report['year']}", f"{report['region']}-{report['year']}-{report['edition']}"]
         name = sheet_name(wanted, used)
-        county_names.append(name)
         links.setdefault(county_key(report), name)
-
-    ws = wb.active
-    ws.title = names["summary"]
-    summary_sheet(ws, summary, errors, lang, links, names["errors"] if errors else None)
-    indicator_sheet(wb.create_sheet(names["indicators"]), summary, lang)
+        ws = wb.create_sheet(name)
+        county_sheet(ws, report, lang)
+        ws.close()  # its temporary file is complete and closed: no open file per county
+        # Written with the rows: openpyxl would keep them, half of what a sheet costs, until the save.
+        ws.row_dimensions.clear()
+        ws.column_dimensions.clear()
+    errors, summary = completed()
+    summary_sheet(wb.create_sheet(names["summary"], 0), summary, errors, lang, links,
+                  names["errors"] if errors else None)
+    indicator_sheet(wb.create_sheet(names["indicators"], 1), summary, lang)
     if errors:
-        error_sheet(wb.create_sheet(names["errors"]), errors, lang)
-    for report, name in zip(reports, county_names):
-        county_sheet(wb.create_sheet(name), report, lang)
-    return wb
+        error_sheet(wb.create_sheet(names["errors"], 2), errors, lang)
+    with spool() as out:  # the zip is written whole by openpyxl, then handed on
+        wb.save(out)
+        yield from spooled(out)
 
 
-def render(reports: list[dict[str, Any]], errors: list[dict[str, Any]], summary: dict[str, Any],
-           lang: str = "zh") -> bytes:
-    buffer = io.BytesIO()
-    workbook(reports, errors, summary, lang).save(buffer)
-    return buffer.getvalue()
-
-
-render_evaluate, render_batch = export_renderers(render)
+render, render_evaluate, render_batch = export_renderers(stream)

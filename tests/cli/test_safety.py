@@ -336,6 +336,39 @@ def test_a_signal_stops_evaluate_with_its_exit_code(tmp_path):
     assert proc.returncode == 143 and err.decode() == "ecocheck: terminated (SIGTERM)\n"
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "html", "junit"])
+def test_a_signal_stops_an_export_written_as_it_goes_cleanly(many_counties, tmp_path, fmt):
+    """The exports are written while the files are checked, parts of them into temporary files
+    (the output's, a spool for what follows the overview, openpyxl's for each sheet): a signal
+    midway leaves the old report whole and none of them behind."""
+    import time
+
+    scratch = tmp_path / "tmp"  # the temporary folder of the batch: every temporary file goes here
+    scratch.mkdir()
+    target = tmp_path / f"report.{fmt}"
+    target.write_text("old report", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "ecocheck", "batch", str(many_counties), "-j", "2", "-f", fmt,
+                             "-o", str(target), "-q"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, env=dict(os.environ, NO_COLOR="1", TMPDIR=str(scratch)))
+    time.sleep(3.0)
+    assert proc.poll() is None, "the batch ended before the signal: give it more files"
+    if fmt == "csv":  # midway: rows already in the output's temporary file
+        assert list(tmp_path.glob(f".{target.name}.*.tmp"))
+    if fmt == "xlsx":  # midway: county sheets already in openpyxl's temporary files
+        assert list(scratch.iterdir())
+    os.kill(proc.pid, 15)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        pytest.fail("the batch hung after the signal")
+    assert proc.returncode == 143 and err.decode() == "ecocheck: terminated (SIGTERM)\n"
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, "tmp"])
+    assert list(scratch.iterdir()) == []
+
+
 def test_a_worker_that_dies_costs_its_files_not_the_batch(many_counties):
     """multiprocessing.Pool waited forever for a killed worker's results."""
     import json
