@@ -4,6 +4,7 @@
     make bench                      # N = 3,000 and 30,000 (the export formats at 30,000 take most of it)
     .venv/bin/python scripts/bench.py --quick      # N = 300 and 3,000 (a few minutes)
     .venv/bin/python scripts/bench.py --only memory   # only the per-format memory table
+    .venv/bin/python scripts/bench.py --only memory --formats csv,html   # of these formats
     .venv/bin/python scripts/bench.py --json       # the same figures as JSON
 
 On a fresh machine it first writes the synthetic submissions it needs (seeded, reproducible;
@@ -390,6 +391,8 @@ def main() -> None:
     parser.add_argument("--ecocheck", metavar="CMD", help="the ecocheck command to measure (default: this checkout's)")
     parser.add_argument("--only", choices=("speed", "memory"), help="only the speed and start-up figures, or only "
                         "the per-format memory table (default: both)")
+    parser.add_argument("--formats", metavar="F,F…", help="the formats of the memory table (default: every "
+                        "format batch offers)")
     parser.add_argument("--memory-cap", type=float, default=None, metavar="GiB",
                         help="address space each process of a per-format memory run may map (default: half the "
                              "machine's memory, at most 8 GiB)")
@@ -419,7 +422,8 @@ def main() -> None:
                       startup=bench_startup(max(runs_small, 9), sample.relative_to(ROOT) if sample.is_relative_to(ROOT) else sample),
                       sample_note=note)
     if args.only != "speed":
-        result["memory"] = bench_export_memory({n: small, 10 * n: large}, batch_formats(),
+        formats = args.formats.split(",") if args.formats else batch_formats()
+        result["memory"] = bench_export_memory({n: small, 10 * n: large}, formats,
                                                args.memory_cap or default_memory_cap())
     result["targets"] = targets(result)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else table(result), end="" if not args.json else "\n")

@@ -158,15 +158,17 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 
 class _Rows:
-    """A write-only sheet, written row by row from row 1."""
+    """A write-only sheet, written row by row from row 1, its header row frozen and printed on
+    every page (set here: openpyxl writes them, and the column widths, before the first row)."""
 
-    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float], freeze: str) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float], header_row: int) -> None:
         self.ws = ws
         self.widths = widths
         self.row = 0  # the last row written
-        for i, width in enumerate(widths, start=1):  # widths and panes are written before the rows
+        for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        ws.freeze_panes = freeze
+        ws.freeze_panes = f"A{header_row + 1}"
+        _print_setup(ws, f"{header_row}:{header_row}")
 
     def append(self, cells: list[Cell], fit: bool = False) -> None:
         """The next row; `fit`: as tall as its wrapped text. Excel re-fits rows without a height
@@ -275,7 +277,7 @@ def county_sheet(ws: WriteOnlyWorksheet, report: dict[str, Any], lang: str) -> N
              for (result, parent), cells in zip(flat_results(report), labels.rows(report, lang))]
     widths = column_widths(([name, *(values[i] for values, _ in table)] for i, name in enumerate(columns)),
                            COUNTY_CAPS)
-    sheet = _Rows(ws, widths, f"A{COUNTY_HEADER_ROW + 1}")
+    sheet = _Rows(ws, widths, COUNTY_HEADER_ROW)
 
     title = _cell(ws, clean(labels.heading(report, lang)))
     title.font = Font(bold=True, size=13)
@@ -308,7 +310,6 @@ def county_sheet(ws: WriteOnlyWorksheet, report: dict[str, Any], lang: str) -> N
         sheet.append([cell])
 
     ws.auto_filter.ref = f"A{COUNTY_HEADER_ROW}:{get_column_letter(len(columns))}{last_table_row}"
-    _print_setup(ws, f"{COUNTY_HEADER_ROW}:{COUNTY_HEADER_ROW}")
 
 
 # ── the batch sheets ───────────────────────────────────────────────────────────────────
@@ -323,7 +324,7 @@ def _table_sheet(ws: WriteOnlyWorksheet, title: str, head: list[str],
     what it shows (for `dress`, which styles its cells); it is read twice, for the column widths
     and for the rows, so that a summary of many counties is never held as a table."""
     widths = column_widths(([name, *(values[i] for values, _ in rows())] for i, name in enumerate(head)), caps)
-    sheet = _Rows(ws, widths, "A3")
+    sheet = _Rows(ws, widths, 2)
     heading = _cell(ws, clean(title))
     heading.font = Font(bold=True, size=13)
     sheet.append([heading])
@@ -340,7 +341,6 @@ def _table_sheet(ws: WriteOnlyWorksheet, title: str, head: list[str],
         sheet.append(cells, fit=True)
     if autofilter:
         ws.auto_filter.ref = f"A2:{get_column_letter(len(head))}{sheet.row}"
-    _print_setup(ws, "2:2")
     return sheet
 
 

@@ -201,6 +201,17 @@ def test_xlsx_sheets_in_order(batch):
     assert wb_en.sheetnames[:2] == ["Summary", "Indicators"] and "Errors" not in wb_en.sheetnames
 
 
+def test_xlsx_every_sheet_prints_one_page_wide_with_its_header_on_each_page(batch):
+    reports, errors, summary = batch
+    wb = open_xlsx(xlsx.render(reports, errors, summary))
+    header_rows = {"汇总": "$2:$2", "指标统计": "$2:$2", "错误": "$2:$2"}
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.print_title_rows == header_rows.get(ws.title, "$3:$3"), ws.title
+
+
 def test_xlsx_county_sheet_is_laid_out_like_the_standard(batch):
     reports, errors, summary = batch
     ws = open_xlsx(xlsx.render(reports, errors, summary))["乙县-2022"]
