@@ -36,5 +36,5 @@ docs: $(STAMP)  # after changing rules/*.yaml: compile the shipped library, run 
 	$(BIN)/ecocheck rules test
 	$(BIN)/ecocheck rules docs --output docs/rules/
 
-bench: $(STAMP)  # issue #6: checking vs only reading the files, start-up, memory (several minutes; --quick: one)
+bench: $(STAMP)  # checking vs only reading the files, start-up, memory (several minutes; --quick: one)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -23,7 +23,7 @@ not fall on one row only:
    its workers, from wait4) of every run, for N and 10×N files;
 5. the peak memory of `ecocheck batch -f FORMAT` for every format batch offers, one run each
    at N and 10×N files (a peak hardly varies from run to run), output to /dev/null: memory must
-   stay flat in N whatever the format (issue 18). Each of these runs is capped (--memory-cap,
+   stay flat in N whatever the format. Each of these runs is capped (--memory-cap,
    address space per process), so a format whose memory grows with N stops at the cap instead of
    taking the machine down; such a run shows as "over the cap".
 
