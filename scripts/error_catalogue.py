@@ -207,6 +207,16 @@ indicators:
      attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
      criterion: {kind: threshold, op: ">=", by: terrian, values: {平原地区: 50}, unit: "%"}}
 """, args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
+    Example("rule-cells", "Rule file: a trend way for a phrase that restates no trend", """schema_version: 1
+edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
+cells:
+  restates: {trend: [保持稳定, 不降低]}
+  trend_ways: {up: [不降底]}
+indicators:
+  - {id: demo_rate, number: 1, name: 示例比例, name_en: Demo rate, domain: 生态生活, task: 示例, unit: "%",
+     attribute: 约束性, applies: {levels: [county]}, requirement: ≥50, source: {doc: example},
+     criterion: {kind: threshold, op: ">=", value: 50, unit: "%"}}
+""", args=("rules", "list", "--rules", "{file}"), name="demo-rules.yaml"),
     Example("rule-criterion", "Rule file: all_of mixing a number and a state word", """schema_version: 1
 edition: {id: demo, title: 示例, title_en: Demo, issued: "2025", indicator_count: 1}
 indicators:

@@ -37,3 +37,4 @@ class Entry:
     unit: str = ""  # the unit the value was given in, when it picks another reading (PM2.5 in μg/m³)
     met_parts: tuple = ()  # the parts of a compound requirement the cell declares met (完成 of 完成…；保持稳定…)
     met_bands: tuple = ()  # the bands whose requirement the cell restates (保持稳定 of a ≤60%/＞60% band)
+    no_worse: bool = False  # the cell says only "no worse than last year" (不降低 of a ≥ bound): decided by `previous`

@@ -85,6 +85,12 @@ CATALOGUE: dict[str, Template] = {
     "declared.met": Template("申报达标", "declared met"),
     "declared.met_note": Template("申报达标：{note}", "declared met: {note}"),
     "declared.not_met": Template("申报未达标", "declared not met"),
+    "declared.no_worse": Template("申报达标：“{cell}”，上年 {previous} 已满足“{requirement}”",
+                                  "declared met: “{cell}”, and last year's {previous} already meets “{requirement}”"),
+    "reason.no_worse_class": Template("“{cell}”，上年 {previous}：{reason}", "“{cell}”, last year's {previous}: {reason}"),
+    "reason.no_worse_open": Template("“{cell}”不能说明是否满足“{requirement}”：上年 {previous} 未满足，须填写本年数值",
+                                     "“{cell}” does not say whether “{requirement}” is met: last year's {previous} "
+                                     "did not meet it; give this year's value"),
     "declared.whole": Template("{declared}（按整项指标申报）", "{declared} (declared for the whole indicator)"),
     "declared.not_met_note": Template("申报未达标：{note}", "declared not met: {note}"),
     "declared.overruled": Template("{declared}；所填数值本身可达标（{measured}）",
@@ -311,6 +317,10 @@ CATALOGUE: dict[str, Template] = {
         "give the measured number (e.g. 95.33 or \"95.33%\"); words the tables use are listed in docs/en/pasting.md"),
     "input.restates_other": Template("{name}：“{cell}”未说明是否满足要求“{requirement}”，仍为缺数据",
                                      "{name}: “{cell}” does not state the requirement “{requirement}”; it stays missing"),
+    "input.restates_no_worse": Template(
+        "{name}：“{cell}”只说明不差于上年，未直接说明是否满足要求“{requirement}”；上年值满足该要求时按申报达标，否则仍为缺数据",
+        "{name}: “{cell}” says only that the value is no worse than last year's, not whether “{requirement}” is met; "
+        "declared met when last year's value meets it, else missing"),
     "input.restates_part": Template("{name}：“{cell}”只复述了要求“{requirement}”的一部分；该部分按申报处理，其余仍为缺数据",
                                     "{name}: “{cell}” restates only part of the requirement “{requirement}”; "
                                     "that part is read as declared, the rest stays missing"),

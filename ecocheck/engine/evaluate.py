@@ -43,10 +43,28 @@ def decide(criterion: Criterion, entry: Entry | None, profile: Profile) -> Outco
         measured = _with_parts(criterion, entry, profile)
     else:
         measured = criterion.evaluate(entry, profile)
+    if entry.no_worse and entry.previous is not None and entry.met is None and measured.status == MISSING:
+        return _no_worse(criterion, entry, profile)
     if entry.warning is not None:
         measured = Outcome(measured.status, Message("reason.warned", reason=measured, warning=entry.warning),
                            measured.declared)
     return measured if entry.met is None else _with_declaration(measured, entry)
+
+
+def _no_worse(criterion: Criterion, entry: Entry, profile: Profile) -> Outcome:
+    """不降低 of a level's bound: a value no worse than last year's meets the bound when last year's
+    did (declared, as the cell only says so); when last year's did not, the value may or may not."""
+    last = criterion.evaluate(Entry(value=entry.previous), profile)
+    requirement = _Requirement(criterion, profile)
+    previous = format_number(entry.previous)
+    if last.status == PASS:
+        return Outcome(PASS, Message("declared.no_worse", cell=_cell_text(entry.raw), previous=previous,
+                                     requirement=requirement), declared=True)
+    if last.status == MISSING:  # last year's value meets the bound in some classes only
+        return Outcome(MISSING, Message("reason.no_worse_class", cell=_cell_text(entry.raw), previous=previous,
+                                        reason=last))
+    return Outcome(MISSING, Message("reason.no_worse_open", cell=_cell_text(entry.raw), previous=previous,
+                                    requirement=requirement))
 
 
 def _best_shown(entry: Entry) -> Any:

@@ -128,6 +128,7 @@ def _check_meaning(doc: Located) -> list[Problem]:
         if "criterion" in ind:
             problems += _check_criterion(doc, ind["criterion"], path + ("criterion",), rid, classes)
     problems += _check_implied(doc, classes)
+    problems += _check_trend_ways(doc, data.get("cells") or {})
     problems += source_problems(doc, "rule", data.get("documents", {}), "standard" in data, code="rule-source")
     number, document = (data.get("standard") or {}).get("number"), data["edition"].get("document")
     if number and document and number != document:
@@ -144,6 +145,24 @@ def _check_meaning(doc: Located) -> list[Problem]:
         problems.append(doc.problem(("edition", "indicator_count"),
                                     f"official number(s) {', '.join(map(str, extra))} exceed the declared count {count}",
                                     code="rule-numbering"))
+    return problems
+
+
+def _check_trend_ways(doc: Located, cells: dict) -> list[Problem]:
+    """A trend phrase's way (`cells.trend_ways`) is said of a phrase that restates a trend, once."""
+    trend = set(cells.get("restates", {}).get("trend", ()))
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for way, words in cells.get("trend_ways", {}).items():
+        for index, word in enumerate(words):
+            path = ("cells", "trend_ways", way, index)
+            if word not in trend:
+                problems.append(doc.problem(path, f"trend way {way}: {word!r} is not a phrase of cells.restates.trend",
+                                            "add it to cells.restates.trend, or remove it here", code="rule-cells"))
+            if word in seen and seen[word] != way:
+                problems.append(doc.problem(path, f"trend way {way}: {word!r} is also under {seen[word]}",
+                                            code="rule-cells"))
+            seen.setdefault(word, way)
     return problems
 
 
@@ -281,6 +300,7 @@ def _edition_cells(spec: dict | None) -> EditionCells:
         negative_prefixes=tuple(negative.get("prefixes", ())), negative_words=tuple(negative.get("words", ())),
         restates=tuple((w, part) for part, words in spec.get("restates", {}).items() for w in words),
         joiners=tuple(spec.get("joiners", ())),
+        trend_ways=tuple((w, way) for way, words in spec.get("trend_ways", {}).items() for w in words),
         units=tuple((w, unit) for unit, words in spec.get("units", {}).items() for w in (unit, *words)),
         minus=tuple(spec.get("minus", ())),
         change_words=tuple([(w, 1) for w in changes.get("up", ())] + [(w, -1) for w in changes.get("down", ())]),

@@ -132,6 +132,7 @@ class EditionCells:
     negative_words: tuple[str, ...] = ()
     restates: tuple[tuple[str, str], ...] = ()  # phrase → the part of a requirement it restates
     joiners: tuple[str, ...] = ()  # 且 … between two restated phrases
+    trend_ways: tuple[tuple[str, str], ...] = ()  # trend phrase → "up" (不降低) or "down" (减少)
     units: tuple[tuple[str, str], ...] = ()  # spelling → the unit as the rules write it
     minus: tuple[str, ...] = ()
     change_words: tuple[tuple[str, int], ...] = ()  # 提高 → +1, 下降 → -1

@@ -59,6 +59,9 @@ def edition_cell_lines(cells: EditionCells) -> list[str]:
         "declared not met: " + "、".join(cells.negative_words) + "; cells beginning "
         + "、".join(cells.negative_prefixes),
         *(f"restates {part} (declared met): " + "、".join(words) for part, words in restates.items()),
+        *(f"trend words going {way} ({'not below' if way == 'up' else 'not above'} last year's): "
+          + "、".join(w for w, wy in cells.trend_ways if wy == way) for way in ("up", "down")
+          if any(wy == way for _, wy in cells.trend_ways)),
         "units: " + "；".join(f"{spelling} = {unit}" for spelling, unit in cells.units if spelling != unit),
         "changes: " + "、".join(f"{w}{'+' if sign > 0 else '−'}" for w, sign in cells.change_words),
         "echoed bounds: " + "  ".join(f"{w}… ({op})" for w, op in cells.bounds_before)

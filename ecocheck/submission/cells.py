@@ -43,6 +43,7 @@ class Reading:
     note: str = ""  # a bracket note: 58.39（国土三调） → 国土三调
     op: str = ""  # BOUND: >=, <=, >, <
     parts: tuple[str, ...] = ()  # RESTATED: the kinds of requirement part restated ("all": the whole)
+    way: str = ""  # RESTATED trend: "up" (不降低), "down" (减少), "" no worse (保持稳定), "both" (the phrases disagree)
 
 
 class CellWords:
@@ -57,6 +58,7 @@ class CellWords:
         self.restates: dict[str, str] = {}
         for word, part in cells.restates:
             self.restates.setdefault(key(word), part)
+        self.trend_ways = {key(word): way for word, way in cells.trend_ways}
         self.joiners = re.compile("|".join(map(re.escape, sorted(cells.joiners, key=len, reverse=True)))) \
             if cells.joiners else None
         self.units = {_unit_key(w): unit for w, unit in cells.units}
@@ -108,9 +110,9 @@ class CellWords:
                 return reading
         if key in self.negative_words or key.startswith(self.negative_prefixes):
             return Reading(NEGATIVE, text)
-        parts = self._restated(main)
+        parts, way = self._restated(main)
         if parts:
-            return Reading(RESTATED, text, note=note, parts=parts)
+            return Reading(RESTATED, text, note=note, parts=parts, way=way)
         return Reading(WORDS, text)
 
     def _number(self, main: str, text: str, note: str) -> Reading | None:
@@ -175,19 +177,23 @@ class CellWords:
                     return Reading(UNIT, text, number, unit=written, note=note)
         return Reading(CHANGE, text, sign * number, unit, note)
 
-    def _restated(self, main: str) -> tuple[str, ...]:
+    def _restated(self, main: str) -> tuple[tuple[str, ...], str]:
+        """The parts a cell restates, and which way its trend phrases say the value went."""
         pieces = _SPLIT.split(main if self.joiners is None else self.joiners.sub(",", main))
         parts: list[str] = []
+        ways: set[str] = set()
         for piece in pieces:
             piece = _key(piece)
             if not piece:
                 continue
             part = self.restates.get(piece)
             if part is None:
-                return ()
+                return (), ""
             if part not in parts:
                 parts.append(part)
-        return tuple(parts)
+            if part == "trend" and piece in self.trend_ways:
+                ways.add(self.trend_ways[piece])
+        return tuple(parts), (ways.pop() if len(ways) == 1 else "both" if ways else "")
 
 
 def _key(text: str) -> str:

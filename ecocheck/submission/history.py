@@ -52,7 +52,8 @@ def same_region(a: str, b: str) -> bool:
 
 
 def apply_history(current: Submission, earlier: Submission, earlier_file: str) -> Submission:
-    """`current` with `previous` filled from `earlier` where the submission gives none.
+    """`current` with `previous` filled from `earlier` where the submission gives none (for a number,
+    or for words saying "no worse than last year", which last year's value may decide).
 
     Returns `current` itself (unchanged) when `earlier` is another region or not an earlier
     year. Never modifies its arguments: changed entries are copies.
@@ -72,7 +73,7 @@ def _filled(entry: Entry, old: Entry | None, label: str) -> Entry:
     if any(items[key] is not item for key, item in entry.items.items()):  # _filled returns unchanged entries as is
         changes["items"] = items
     if (old is not None and entry.previous is None and entry.delta is None
-            and isinstance(entry.value, Decimal) and isinstance(old.value, Decimal)):
+            and (isinstance(entry.value, Decimal) or entry.no_worse) and isinstance(old.value, Decimal)):
         changes["previous"] = old.value
         changes["previous_source"] = label
     return replace(entry, **changes) if changes else entry
@@ -204,7 +205,7 @@ def attach_history(submission: Submission, path: str | Path, library: Any,
             Message("input.history.unreadable", file=chosen.path, year=chosen.year, reason=first.message),
             submission.file, code="warning"))
         return submission
-    _warn_unread_cells(submission, earlier, chosen.path)
+    _warn_unread_cells(submission, earlier, chosen.path, library)
     if others:
         submission.warnings.append(Problem(
             Message("input.history.several", region=submission.region, year=chosen.year, folder=index.folder,
@@ -242,19 +243,34 @@ def _load_previous(submission: Submission, path: Path, library: Any) -> tuple[Su
         raise fail(Message("input.previous.not_earlier", file=Quoted(written), earlier=earlier.year,
                            year=submission.year),
                    Message("input.previous.not_earlier_hint"))
-    _warn_unread_cells(submission, earlier, written)
+    _warn_unread_cells(submission, earlier, written, library)
     return earlier, written
 
 
-def _warn_unread_cells(submission: Submission, earlier: Submission, shown: str) -> None:
+def _warn_unread_cells(submission: Submission, earlier: Submission, shown: str, library: Any) -> None:
     """Last year's file is used although some of its cells could not be read (one cell never
     loses a report): those indicators simply get no last-year value, and the user is told which."""
     if earlier.problems:
-        unread = sorted({p.indicator for p in earlier.problems if p.indicator})
+        unread = sorted({_indicator_name(library, earlier.edition, p.indicator) for p in earlier.problems
+                         if p.indicator})
         submission.warnings.append(Problem(
             Message("input.previous.cells_unread", file=shown, count=len(earlier.problems),
                     names=Joined(unread, "sep.words")),
             submission.file, hint=Message("input.previous.cells_unread_hint", file=shown), code="warning"))
+
+
+def _indicator_name(library: Any, edition: str | None, key: str) -> str:
+    """An indicator or sub-item (water_quality.black_odorous) as the standard names it; the key when unknown."""
+    ind_id, _, item_id = key.partition(".")
+    try:
+        ind = library.get(edition).find(ind_id)
+    except KeyError:  # an edition the library lacks: the key still says which indicator
+        return key
+    if ind is None:
+        return key
+    if not item_id:
+        return ind.name
+    return next((item.name for item in ind.items if item.id == item_id), key)
 
 
 def _previous_mark(path: Path, display: str) -> tuple[int, int]:

@@ -214,10 +214,13 @@ def _profile(c: _Collector, data: dict, level: str, ed: Edition) -> Profile | No
 class _Context:
     """What reading one file's cells needs besides the rule: the edition's words, the basis, the region."""
 
-    __slots__ = ("words", "plan", "profile")
+    __slots__ = ("words", "plan", "profile", "merged")
 
-    def __init__(self, words: cells.CellWords, plan: bool, profile: Profile) -> None:
+    def __init__(self, words: cells.CellWords, plan: bool, profile: Profile, merged: bool = False) -> None:
         self.words, self.plan, self.profile = words, plan, profile
+        # one cell for a whole composite (水环境质量: 不降低且达到考核要求): its trend words speak of the
+        # composite's quality, "no worse", not of which way each sub-item's number goes
+        self.merged = merged
 
 
 def _indicators(c: _Collector, raw: Any, ed: Edition, profile: Profile, *, plan: bool = False) -> dict[str, Entry]:
@@ -442,8 +445,9 @@ def _indicator_entry(c: _Collector, ind: Indicator, reader: _Reader, value: Any,
         if isinstance(value, dict):
             _common_fields(c, entry, {k: v for k, v in value.items() if k != "met"}, path)
             cell, cell_path = {k: v for k, v in value.items() if k in ("value", "met")}, path
+        whole = _Context(ctx.words, ctx.plan, ctx.profile, merged=True)
         for item in ind.items:
-            entry.items[item.id] = _entry(c, reader.items[item.id][1], cell, cell_path, ctx)
+            entry.items[item.id] = _entry(c, reader.items[item.id][1], cell, cell_path, whole)
         return entry
     _common_fields(c, entry, value, path)
     items = reader.items
@@ -653,12 +657,20 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
     criterion = reader.criterion
     parts = getattr(criterion, "parts", ())
     bands = getattr(criterion, "bands", ())
+    way = "" if ctx.merged else reading.way
+    if "trend" in said and _wrong_way(way, [p for p in (parts or [c for *_, c in bands] or [criterion])
+                                                    if _part_kind(p, reader) == "trend"]):
+        said.discard("trend")  # 减少 of a share that must not fall: not a restatement of its trend
     if "all" not in said and not (parts or bands) and not _states(criterion, said, reader, ctx):
-        # 不降低 for “≥35”: a word about last year says nothing about a level's bound
+        # 不降低 for “≥35”: a word about last year says nothing about a level's bound by itself; with
+        # last year's value meeting the bound, "no worse than last year" meets it too (decided later,
+        # once `previous` is known, which may come from another file)
         entry.note = "；".join(filter(None, [shown, entry.note]))
-        entry.warning = Message("cell.other_requirement", cell=shown, requirement=criterion.describe(ctx.profile))
-        c.warn(path, Message("input.restates_other", name=reader.name, cell=shown,
-                             requirement=criterion.describe(ctx.profile)),
+        requirement = criterion.describe(ctx.profile)
+        entry.warning = Message("cell.other_requirement", cell=shown, requirement=requirement)
+        entry.no_worse = "trend" in said and _no_worse(way, _direction(criterion))
+        c.warn(path, Message("input.restates_no_worse" if entry.no_worse else "input.restates_other",
+                             name=reader.name, cell=shown, requirement=requirement),
                Message("input.give_measured"), code="declared", indicator=reader.id)
         return
     if "all" not in said and (parts or bands):
@@ -678,6 +690,21 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
     _declare(entry, True, shown)
     c.warn(path, Message("input.restates", name=reader.name, cell=shown), Message("input.restates_hint"),
            code="declared", indicator=reader.id)
+
+
+def _wrong_way(way: str, trends: list) -> bool:
+    """Whether the cell's trend words (不降低 up, 减少 down) go against every trend part's better direction."""
+    if way not in ("up", "down") or not trends:
+        return False
+    directions = [_direction(part) for part in trends]
+    return all(d is not None and (way == "up") != (d == "higher") for d in directions)
+
+
+def _no_worse(way: str, direction: str | None) -> bool:
+    """Whether trend words going `way` say "no worse than last year" of a criterion better in `direction`."""
+    if direction is None or way == "both":
+        return False
+    return way == "" or (way == "up") == (direction == "higher")
 
 
 def _states(criterion: Any, said: set[str], reader: _Reader, ctx: _Context) -> bool:

@@ -119,3 +119,65 @@ def test_a_word_about_last_year_does_not_state_a_levels_bound(write, name, rid, 
 def test_a_stable_change_meets_a_change_bound_below_zero(write, cell, status, declared):
     eqi = result(evaluate(write, {"生态环境状况指数": cell}), "eco_environment_index")  # 修订版 △EQI≥-1
     assert (eqi.status, eqi.declared) == (status, declared)
+
+
+# 不降低 of a level's bound with last year's value: "no worse than last year" meets the bound when last
+# year's value met it (the missing value cannot change the verdict), and is still 缺数据 otherwise.
+ARID = {"terrain": "干旱半干旱地区", "climate": "干旱半干旱地区"}
+
+
+@pytest.mark.parametrize("name, rid, cell, previous, profile, status, reason", [
+    # 喀左 2022 target “不降低” (000:209) over its 2019 EQI 68.28 (000:208), requirement ≥35 (000:207)
+    ("生态环境状况指数", "eco_environment_index", "不降低", 68.28, ARID, "pass",
+     "申报达标：“不降低”，上年 68.28 已满足“≥35（干旱半干旱地区）”"),
+    ("生态环境状况指数", "eco_environment_index", "不降低", 35, ARID, "pass",  # on the bound
+     "申报达标：“不降低”，上年 35 已满足“≥35（干旱半干旱地区）”"),
+    ("生态环境状况指数", "eco_environment_index", "不降低", 34.99, ARID, "missing",  # just below: may have risen
+     "“不降低”不能说明是否满足“≥35（干旱半干旱地区）”：上年 34.99 未满足，须填写本年数值"),
+    ("林草覆盖率", "forest_grass_coverage", "保持稳定", 70, {}, "pass",  # passes whatever the terrain
+     "申报达标：“保持稳定”，上年 70 已满足“山区 ≥60；丘陵地区 ≥40；平原地区 ≥18；干旱半干旱地区 ≥35；青藏高原地区 ≥70”"),
+    ("林草覆盖率", "forest_grass_coverage", "持续改善", 65, {}, "missing",  # the terrain decides
+     "“持续改善”，上年 65：未注明地区类型，结论取决于它：65 在山区、丘陵地区、平原地区、干旱半干旱地区达标，在青藏高原地区未达标"),
+    ("林草覆盖率", "forest_grass_coverage", "不降低且持续改善", 36, ARID, "pass",
+     "申报达标：“不降低且持续改善”，上年 36 已满足“≥35（干旱半干旱地区）”"),
+])
+def test_no_worse_than_a_last_year_that_met_the_bound_meets_it(write, name, rid, cell, previous, profile, status,
+                                                                reason):
+    row = result(evaluate(write, {name: {"value": cell, "previous": previous}}, edition="2019", profile=profile), rid)
+    assert (row.status, row.declared, row.reason) == (status, status == "pass", reason)
+
+
+@pytest.mark.parametrize("cell", ["减少", "持续下降", "不降低且减少"])
+def test_words_that_go_down_or_both_ways_never_meet_a_higher_bound(write, cell):
+    """减少 of 林草覆盖率 (higher is better) says the value fell: last year's 80 decides nothing."""
+    row = result(evaluate(write, {"林草覆盖率": {"value": cell, "previous": 80}}, edition="2019", profile=ARID),
+                 "forest_grass_coverage")
+    assert (row.status, row.declared) == ("missing", False)
+    assert "上年" not in row.reason
+
+
+def test_no_worse_uses_last_years_value_from_the_previous_file(write):
+    write("y2019.yaml", submission({"生态环境状况指数": 68.28, "林草覆盖率": 30}, edition="2019", year=2019,
+                                   profile=ARID))
+    report = check_file(str(write("y2022.yaml", submission(
+        {"生态环境状况指数": "不降低", "林草覆盖率": "不降低"}, edition="2019", year=2022, profile=ARID,
+        previous="y2019.yaml"))), LIB).report
+    assert result(report, "eco_environment_index").status == "pass"
+    forest = result(report, "forest_grass_coverage")
+    assert (forest.status, forest.reason) == ("missing", "“不降低”不能说明是否满足“≥35（干旱半干旱地区）”：上年 30 未满足，须填写本年数值")
+
+
+def test_no_worse_in_english(write):
+    row = result(evaluate(write, {"生态环境状况指数": {"value": "不降低", "previous": 68.28}}, edition="2019",
+                          profile=ARID), "eco_environment_index")
+    assert row.outcome.render("en") == "declared met: “不降低”, and last year's 68.28 already meets “≥35 (干旱半干旱地区)”"
+
+
+@pytest.mark.parametrize("name, rid, cell, status", [
+    # 不降低 of 能耗 (lower is better) is not its trend: only the assigned target is restated
+    ("单位地区生产总值能耗", "energy_intensity", "完成上级规定的目标任务且不降低", "missing"),
+    ("单位地区生产总值用水量", "water_intensity", "完成上级规定的目标任务且减少", "pass"),
+])
+def test_a_trend_word_going_the_wrong_way_restates_no_trend(write, name, rid, cell, status):
+    row = result(evaluate(write, {name: cell}, edition="2019"), rid)
+    assert row.status == status

@@ -178,7 +178,7 @@ def test_a_previous_file_with_an_unreadable_cell_still_gives_its_other_values(wr
     assert result.returncode == 1, result.stderr  # a verdict, not an input error
     rows = {r["id"]: r for r in json.loads(result.stdout)["results"]}
     assert (rows["energy_intensity"]["previous"], rows["water_intensity"]["previous"]) == (0.52, None)
-    assert "last-year.yaml: 1 cell(s) could not be read, so no last-year value was taken for water_intensity" in result.stderr
+    assert "last-year.yaml: 1 cell(s) could not be read, so no last-year value was taken for 单位地区生产总值用水量" in result.stderr
 
 
 # ── compare ──────────────────────────────────────────────────────────────────────────

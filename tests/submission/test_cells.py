@@ -14,6 +14,9 @@ import pytest
 from conftest import submission
 from ecocheck.engine.evaluate import evaluate
 from ecocheck.library.loader import load_library
+from ecocheck.library.model import NO_CELLS
+from ecocheck.submission import cells
+from ecocheck.submission.cells import CellWords
 from ecocheck.submission.reader import parse_submission_text
 
 LIB = load_library()
@@ -309,3 +312,15 @@ def test_values_at_the_best_bound_meet_any_trend_and_any_assigned_target(items):
 def test_a_value_short_of_the_best_bound_still_needs_last_years():
     _, rep = read({"水环境质量": {"黑臭水体消除比例": 99}}, edition="2019", profile={"terrain": "干旱半干旱地区"})
     assert result(rep, "water_quality.black_odorous_water_elimination").status == "missing"
+
+
+@pytest.mark.parametrize("cell, way", [
+    ("不降低", "up"), ("稳中有升", "up"), ("减少", "down"), ("持续下降", "down"),
+    ("保持稳定", ""), ("持续改善", ""), ("保持稳定或持续改善", ""),
+    ("不降低且持续改善", "up"), ("不降低且减少", "both"), ("完成上级规定的目标任务且减少", "down"),
+])
+def test_trend_words_say_which_way_the_value_went(cell, way):
+    """rules `cells.trend_ways`: 不降低 says not below last year's, 减少 not above, 保持稳定 no worse."""
+    words = CellWords(LIB.editions["2019"].cells)
+    reading = words.read(cell, NO_CELLS)
+    assert (reading.kind, reading.way) == (cells.RESTATED, way)
