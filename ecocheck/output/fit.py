@@ -68,7 +68,9 @@ class _CharWidths(dict):
 _CHAR_WIDTHS = _CharWidths()
 
 
-@lru_cache(maxsize=65536)
+# The texts that repeat (headers, status and level words, indicator names) are few; a batch's
+# region names and lists are new on every row, so a bigger cache only grows with the batch.
+@lru_cache(maxsize=1024)
 def width_of(text: str) -> int:
     """Display width: East Asian wide characters take two columns, combining marks none."""
     if text.isascii():
@@ -87,7 +89,7 @@ _NO_END = set("（《「『【〔([{“‘")  # … nor end with opening punctua
 _SPACE = re.compile(r"(\s+)")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)
 def tokens(text: str, whole_words: bool) -> tuple[str, ...]:
     """The unbreakable pieces of `text`, spaces kept as their own pieces.
 
