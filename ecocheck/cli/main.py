@@ -41,6 +41,11 @@ def main() -> None:
         build_app(sys.argv[1:])(prog_name="ecocheck")
     except Interrupted as stop:
         stderr(f"ecocheck: {SIGNALS[stop.signum]}")
+        # Every `finally` on the way here has cleaned up; what is left are half-written objects of a
+        # library (openpyxl's sheet writer suspended inside an lxml element) whose finalizers fail at
+        # shutdown with "Exception ignored in …" and a traceback. Nothing is lost by not printing them;
+        # the exit handlers (openpyxl's removal of its temporary files) still run.
+        sys.unraisablehook = _ignore
         sys.exit(128 + stop.signum)
     except OutputError as err:  # a read-only folder, a full disk, a FIFO nobody reads
         print_output_error(err)
@@ -52,6 +57,10 @@ def main() -> None:
         stderr(f"ecocheck: internal error: {type(exc).__name__}: {exc}\n"
                "  please report this with the input file that caused it")
         sys.exit(EXIT_INPUT)
+
+
+def _ignore(unraisable: object) -> None:
+    """An exception in a finalizer while the program ends after a signal: not the user's concern."""
 
 
 def _flush_stdout() -> None:

@@ -565,3 +565,37 @@ def test_a_read_only_folder_is_a_plain_error(tmp_path):
     assert done.returncode == 2
     assert f"error: cannot write the output to {folder / 'report.txt'}: Permission denied" in done.stderr
     assert list(folder.iterdir()) == []
+
+
+FINALIZER_FAILS_AT_EXIT = r"""
+import os, signal, time
+import ecocheck.cli.app, ecocheck.cli.main
+
+def sheet_writer():  # as openpyxl's write-only sheet: suspended inside an element when the signal came
+    try:
+        yield
+    finally:
+        raise RuntimeError("the element cannot be closed")
+
+WRITER = sheet_writer()
+next(WRITER)
+
+def build_app(argv):
+    def app(prog_name):
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(10)
+    return app
+
+ecocheck.cli.app.build_app = build_app
+ecocheck.cli.main.main()
+"""
+
+
+def test_a_library_finalizer_failing_after_a_signal_prints_no_traceback():
+    """Seen in CI on `batch -f xlsx -o` under load: after SIGTERM, openpyxl's suspended sheet writer
+    failed in its finalizer at shutdown and Python printed "Exception ignored in …" with a traceback
+    under the one-line message."""
+    proc = subprocess.run([sys.executable, "-c", FINALIZER_FAILS_AT_EXIT], cwd=ROOT, capture_output=True,
+                          timeout=60)
+    assert proc.returncode == 143
+    assert proc.stderr.decode() == "ecocheck: terminated (SIGTERM)\n"
