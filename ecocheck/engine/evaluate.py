@@ -55,16 +55,13 @@ def _no_worse(criterion: Criterion, entry: Entry, profile: Profile) -> Outcome:
     """不降低 of a level's bound: a value no worse than last year's meets the bound when last year's
     did (declared, as the cell only says so); when last year's did not, the value may or may not."""
     last = criterion.evaluate(Entry(value=entry.previous), profile)
-    requirement = _Requirement(criterion, profile)
-    previous = format_number(entry.previous)
+    said = {"cell": _cell_text(entry.raw), "previous": format_number(entry.previous)}
     if last.status == PASS:
-        return Outcome(PASS, Message("declared.no_worse", cell=_cell_text(entry.raw), previous=previous,
-                                     requirement=requirement), declared=True)
+        return Outcome(PASS, Message("declared.no_worse", **said, requirement=_Requirement(criterion, profile)),
+                       declared=True)
     if last.status == MISSING:  # last year's value meets the bound in some classes only
-        return Outcome(MISSING, Message("reason.no_worse_class", cell=_cell_text(entry.raw), previous=previous,
-                                        reason=last))
-    return Outcome(MISSING, Message("reason.no_worse_open", cell=_cell_text(entry.raw), previous=previous,
-                                    requirement=requirement))
+        return Outcome(MISSING, Message("reason.no_worse_class", **said, reason=last))
+    return Outcome(MISSING, Message("reason.no_worse_open", **said, requirement=_Requirement(criterion, profile)))
 
 
 def _best_shown(entry: Entry) -> Any:

@@ -262,10 +262,7 @@ def _warn_unread_cells(submission: Submission, earlier: Submission, shown: str, 
 def _indicator_name(library: Any, edition: str | None, key: str) -> str:
     """An indicator or sub-item (water_quality.black_odorous) as the standard names it; the key when unknown."""
     ind_id, _, item_id = key.partition(".")
-    try:
-        ind = library.get(edition).find(ind_id)
-    except KeyError:  # an edition the library lacks: the key still says which indicator
-        return key
+    ind = library.get(edition).find(ind_id)  # the edition that file was read with
     if ind is None:
         return key
     if not item_id:

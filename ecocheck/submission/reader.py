@@ -668,7 +668,7 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
         entry.note = "；".join(filter(None, [shown, entry.note]))
         requirement = criterion.describe(ctx.profile)
         entry.warning = Message("cell.other_requirement", cell=shown, requirement=requirement)
-        entry.no_worse = "trend" in said and _no_worse(way, _direction(criterion))
+        entry.no_worse = "trend" in said and _goes_with(way, _direction(criterion)) is True
         c.warn(path, Message("input.restates_no_worse" if entry.no_worse else "input.restates_other",
                              name=reader.name, cell=shown, requirement=requirement),
                Message("input.give_measured"), code="declared", indicator=reader.id)
@@ -692,19 +692,17 @@ def _restated(c: _Collector, reader: _Reader, entry: Entry, reading: cells.Readi
            code="declared", indicator=reader.id)
 
 
-def _wrong_way(way: str, trends: list) -> bool:
-    """Whether the cell's trend words (不降低 up, 减少 down) go against every trend part's better direction."""
-    if way not in ("up", "down") or not trends:
-        return False
-    directions = [_direction(part) for part in trends]
-    return all(d is not None and (way == "up") != (d == "higher") for d in directions)
-
-
-def _no_worse(way: str, direction: str | None) -> bool:
-    """Whether trend words going `way` say "no worse than last year" of a criterion better in `direction`."""
+def _goes_with(way: str, direction: str | None) -> bool | None:
+    """Whether trend words going `way` (up 不降低, down 减少, "" no worse) say "no worse than last year" of
+    a criterion better in `direction`: True; they say it went the other way: False; cannot tell: None."""
     if direction is None or way == "both":
-        return False
+        return None
     return way == "" or (way == "up") == (direction == "higher")
+
+
+def _wrong_way(way: str, trends: list) -> bool:
+    """Whether the cell's trend words go against every trend part's better direction."""
+    return bool(trends) and all(_goes_with(way, _direction(part)) is False for part in trends)
 
 
 def _states(criterion: Any, said: set[str], reader: _Reader, ctx: _Context) -> bool:

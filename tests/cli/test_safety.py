@@ -285,6 +285,16 @@ def _alive(pgid: int) -> bool:
     return True
 
 
+def _finish(proc: subprocess.Popen, timeout: float, hung: str) -> tuple[bytes, bytes]:
+    """The process's output once it ends; it and its workers killed, and the test failed, if it does not."""
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        pytest.fail(hung)
+
+
 @pytest.mark.parametrize("signum, code, message", [
     (2, 130, "ecocheck: interrupted (Ctrl-C)"), (15, 143, "ecocheck: terminated (SIGTERM)")])
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -305,12 +315,7 @@ def test_a_signal_stops_a_batch_cleanly(many_counties, tmp_path, signum, code, m
         os.killpg(proc.pid, signum)  # as the terminal sends Ctrl-C: to every process of the group
     else:
         os.kill(proc.pid, signum)  # as `kill PID` does: to the batch process only
-    try:
-        out, err = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, 9)
-        proc.communicate()
-        pytest.fail("the batch hung after the signal")
+    out, err = _finish(proc, 30, "the batch hung after the signal")
     assert proc.returncode == code, err
     assert err.decode() == message + "\n"
     assert target.read_text(encoding="utf-8") == "old report"
@@ -357,12 +362,7 @@ def test_a_signal_stops_an_export_written_as_it_goes_cleanly(many_counties, tmp_
     if fmt == "xlsx":  # midway: county sheets already in openpyxl's temporary files
         assert list(scratch.iterdir())
     os.kill(proc.pid, 15)
-    try:
-        _, err = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, 9)
-        proc.communicate()
-        pytest.fail("the batch hung after the signal")
+    _, err = _finish(proc, 30, "the batch hung after the signal")
     assert proc.returncode == 143 and err.decode() == "ecocheck: terminated (SIGTERM)\n"
     assert target.read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, "tmp"])
@@ -385,12 +385,7 @@ def test_a_worker_that_dies_costs_its_files_not_the_batch(many_counties):
     assert len(children) == 2, "the workers did not start"
     time.sleep(0.5)
     os.kill(int(children[0]), 9)
-    try:
-        out, err = proc.communicate(timeout=120)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, 9)
-        proc.communicate()
-        pytest.fail("the batch waited forever for a dead worker")
+    out, err = _finish(proc, 120, "the batch waited forever for a dead worker")
     assert proc.returncode == 2, err
     doc = json.loads(out)
     lost = [e for e in doc["errors"] if "the worker process stopped (exit code -9)" in e["message"]]

@@ -181,3 +181,4 @@ def test_no_worse_in_english(write):
 def test_a_trend_word_going_the_wrong_way_restates_no_trend(write, name, rid, cell, status):
     row = result(evaluate(write, {name: cell}, edition="2019"), rid)
     assert row.status == status
+
