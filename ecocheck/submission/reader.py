@@ -802,13 +802,15 @@ def _decline(c: _Collector, reader: _Reader, entry: Entry, raw: Any, path: tuple
         _cell_problem(c, reader, entry, path, Message("input.decline.not_decrease", name=reader.name),
                       Message("input.decline.not_decrease_hint"), code="value-type")
         return
+    at_best = entry.at_best
     number = _number(c, reader, raw, path, None, ctx, entry)
     if number is None:
         return
     if reader.decline == "value":
         entry.value = number
-    else:  # the level fell by `number`: its change is the opposite
-        entry.delta = -number
+    else:  # the level fell by `number`: its change is the opposite (and a fall of 0 is no change, not a
+        entry.delta = -number  # share at its best of 0, which meets any target)
+        entry.at_best = at_best
 
 
 def _decline_field(c: _Collector, reader: _Reader, entry: Entry, raw: dict, path: tuple, ctx: _Context) -> None:

@@ -182,3 +182,17 @@ def test_a_trend_word_going_the_wrong_way_restates_no_trend(write, name, rid, ce
     row = result(evaluate(write, {name: cell}, edition="2019"), rid)
     assert row.status == status
 
+
+@pytest.mark.parametrize("cell", [0, "0", "0%", {"decline": 0}])
+def test_a_fall_of_zero_is_no_change_not_a_share_at_its_best(write, cell):
+    """劣V类水体比例下降幅度 0 is a share that did not fall, not a share of 0 (已消除): the assigned
+    target stays unknown (it was met as "0 已是最优值", a wrong 达标)."""
+    water = result(evaluate(write, {"水环境质量": {"劣V类水体比例下降幅度": cell}}, edition="2019"), "water_quality")
+    worse_than_v = item(water, "water_worse_than_v_ratio")
+    assert worse_than_v.status == "missing"
+    assert "最优值" not in worse_than_v.reason
+
+
+def test_eliminated_class_v_water_is_still_a_share_at_its_best(write):
+    water = result(evaluate(write, {"水环境质量": {"劣V类水体比例下降幅度": "已消除"}}, edition="2019"), "water_quality")
+    assert item(water, "water_worse_than_v_ratio").status == "pass"
