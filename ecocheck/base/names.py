@@ -30,14 +30,13 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
 
 
 def suggestion(word: str, candidates: Iterable[str]) -> str:
-    near = closest(word, candidates)
-    if not near:
-        return ""
-    return "did you mean " + " / ".join(f"“{n}”" for n in near) + "?"
+    """did_you_mean() in English (for rule authors: the rule-library messages are English), "" when nothing is near."""
+    near = did_you_mean(word, candidates)
+    return near.render("en") if near is not None else ""
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
-    """suggestion() as a catalogue message (written in the report's language), None when nothing is near."""
+    """A suggestion as a catalogue message (written in the report's language), None when nothing is near."""
     near = closest(word, candidates)
     if not near:
         return None

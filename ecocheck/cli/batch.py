@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ecocheck.base.errors import ERROR, WARNING, location, problem_text
+from ecocheck.base.errors import ERROR, WARNING, problem_text
 from ecocheck.cli.common import (
     EXIT_INPUT, Lang, check_history_or_exit, check_output_or_exit, edition_or_exit, library_or_exit, output_or_exit,
     stderr, write_rendered,
@@ -19,6 +19,7 @@ from ecocheck.cli.options import (
 )
 from ecocheck.cli.helptext import HELP
 from ecocheck.engine import SEND_JSON, SEND_ROWS
+from ecocheck.output.common import problem_location, skipped_text
 from ecocheck.output.formats import BATCH, FORMATS, BatchView, choices
 
 Format = choices(BATCH)
@@ -57,7 +58,6 @@ def _batch(paths: list[str], jobs: Optional[int], edition: Optional[str], rules:
     """Check the files found, write the summary (and reports) and return the exit code (0, 1 or 2)."""
     from ecocheck.engine import batch as runner
     from ecocheck.engine.summary import BatchSummary
-    from ecocheck.output.common import skipped_text
 
     library = library_or_exit(rules, lang.value)  # a broken rule library is reported once, before any worker starts
     chosen = FORMATS[fmt.value]
@@ -107,7 +107,7 @@ def _then(items, after):
 
 def _print_errors(summary, lang: str) -> None:
     for e in summary.error_rows():
-        stderr(problem_text(location(e['file'], e['line'], e['column']), e['message'], lang=lang, kind=ERROR))
+        stderr(problem_text(problem_location(e), e['message'], lang=lang, kind=ERROR))
 
 
 def _collected(items, summary, quiet: bool, lang: str):
@@ -119,7 +119,7 @@ def _collected(items, summary, quiet: bool, lang: str):
         elif item.problems:  # evaluated all the same: the report shows those cells as 缺数据
             summary.add_problems(item.problems)
             for p in item.problems:
-                stderr(problem_text(location(p['file'], p['line'], p['column']), p['message'], p.get("hint", ""),
+                stderr(problem_text(problem_location(p), p['message'], p.get("hint", ""),
                                     lang, ERROR))
         if item.row is not None:
             summary.add_county(item.row)
@@ -127,7 +127,7 @@ def _collected(items, summary, quiet: bool, lang: str):
             summary.add_tally(item.tally)
         if item.warnings and not quiet:
             for w in item.warnings:
-                stderr(problem_text(location(w['file'], w['line'], w['column']), w['message'], lang=lang,
+                stderr(problem_text(problem_location(w), w['message'], lang=lang,
                                     kind=WARNING))
         if item.report is not None:
             yield item.report

@@ -202,6 +202,7 @@ def _evaluate(layout: IndicatorLayout, entry: Entry | None, profile: Profile) ->
         return Result(layout.head, decide(layout.indicator.criterion_for(entry) if layout.indicator.by_unit
                                            else layout.indicator.criterion, entry, profile), entry)
     declared_whole = entry is not None and entry.met is not None
+    declared = _declaration(entry) if declared_whole else None
     items = []
     for item, item_head in layout.items:
         sub_entry = entry.items.get(item.id) if entry else None
@@ -210,10 +211,10 @@ def _evaluate(layout: IndicatorLayout, entry: Entry | None, profile: Profile) ->
             # the county declared the whole indicator: that covers what a sub-item's numbers leave
             # undecided, and the sub-item says so (never 缺数据 under a 达标（申报） parent)
             sub_outcome = Outcome(PASS if entry.met else FAIL,
-                                  Message("declared.whole", declared=_declaration(entry)), declared=True)
+                                  Message("declared.whole", declared=declared), declared=True)
         items.append(Result(item_head, sub_outcome, sub_entry))
     if declared_whole and all(r.entry is None for r in items):
-        whole = Outcome(PASS if entry.met else FAIL, _declaration(entry), declared=True)
+        whole = Outcome(PASS if entry.met else FAIL, declared, declared=True)
     else:  # measured sub-items keep their own verdicts, shown beside the declared ones
         whole = combine([Outcome(r.status, _named(r) if r.status in (FAIL, MISSING) or r.declared else None,
                                  r.declared) for r in items])

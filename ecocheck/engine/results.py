@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ecocheck.base.entries import Entry, Profile
-from ecocheck.base.messages import DEFAULT_LANG
+from ecocheck.base.messages import DEFAULT_LANG, Joined
 from ecocheck.base.outcome import Outcome
 from ecocheck.base.words import BINDING, FAIL, MISSING, NOT_APPLICABLE, PASS, REFERENCE, STATUSES
 
@@ -223,4 +223,4 @@ def _document_dict(document: Any, lang: str) -> dict[str, Any]:
     """A document that prints the edition's rows, with its tables, as the report names it."""
     tables = [name for name, _, _ in document.tables]
     return {"key": document.key, "title": document.title, "tables": tables, "file": document.file,
-            "citation": document.citation(("、" if lang == "zh" else ", ").join(tables), "", lang)}
+            "citation": document.citation(Joined(tables, "sep.words").render(lang), "", lang)}

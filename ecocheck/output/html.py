@@ -20,10 +20,10 @@ from html import escape
 from itertools import chain
 from typing import Any
 
-from ecocheck.base.words import ATTRIBUTE_WORDS, DOMAIN_EN, LEVEL_WORDS, STATUS_WORDS, TASK_EN, UNIT_EN
+from ecocheck.base.words import DOMAIN_EN, LEVEL_WORDS, STATUS_WORDS, TASK_EN, UNIT_EN
 from ecocheck.output import labels
 from ecocheck.output.common import (
-    COUNTY_HEAD, ERROR_HEAD, TITLES, Completed, basis_word, clean, conclusion, county_key, export_renderers,
+    COUNTY_HEAD, ERROR_HEAD, TITLES, Completed, attribute_word, basis_word, clean, conclusion, county_key, export_renderers,
     problem_location, profile_text, ratio_text, spool, spooled, total_line,
 )
 
@@ -322,7 +322,7 @@ def standard_table(report: dict[str, Any], lang: str) -> str:
             lead += (f"<td class=\"task\"{_span(run(i, lambda x: (x['domain'], x['task'])))}>"
                      f"{_e(task_text(r['task'], lang))}</td>")
         lead += f"<td class=\"num\"{_span(height[i])}>{_e(r['number'])}</td>"
-        attribute = ATTRIBUTE_WORDS[lang].get(r["attribute"], r["attribute"])
+        attribute = attribute_word(r["attribute"], lang)
         attribute = f"<td class=\"attr\"{_span(height[i])}>{_e(attribute)}</td>"
         body.append(_standard_row(r, lang, lead, attribute, sub=False))
         body += [_standard_row(item, lang, "", "", sub=True) for item in r.get("items", [])]

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ecocheck.base.messages import Message
+from ecocheck.base.errors import problem_text
 from ecocheck.base.words import BINDING
 from ecocheck.output import labels
 from ecocheck.output.common import Completed, clean, export_renderers, problem_location, spool, spooled
@@ -94,12 +94,8 @@ def errors_suite(errors: list[dict[str, Any]], lang: str = "zh") -> tuple[ET.Ele
         failure = ET.SubElement(case, "failure",
                                 message=clean(f"{problem_location(first)}: {first.get('message', '')}"),
                                 type=clean(first.get("code", "input")))
-        lines = []
-        for p in problems:
-            lines.append(f"{problem_location(p)}: {p.get('message', '')}")
-            if p.get("hint"):
-                lines.append("  " + Message("input.label.hint").render(lang) + p["hint"])  # as the CLI prints it
-        failure.text = clean("\n".join(lines))
+        failure.text = clean("\n".join(problem_text(problem_location(p), p.get("message", ""), p.get("hint", ""), lang)
+                                       for p in problems))  # as the command line prints them
     counts = {"tests": len(by_file), "failures": len(by_file), "errors": 0, "skipped": 0}
     _set_counts(suite, counts)
     return suite, counts

@@ -140,13 +140,19 @@ def _cell(ws: WriteOnlyWorksheet, value: Any) -> Cell:
     return cell
 
 
-def column_widths(columns: Iterable[Iterable[Any]], caps: list[int], minimum: int = 4) -> list[float]:
-    """Each column's width: its widest text (+2), at least `minimum`, at most its cap."""
-    widths = []
-    for texts, cap in zip(columns, caps):
-        width = max([display_width(t) for t in texts if t is not None] or [0])
-        widths.append(max(minimum, min(cap, width + 2)))
-    return widths
+def column_widths(head: list[str], rows: Iterable[list[Any]], caps: list[int], minimum: int = 4) -> list[float]:
+    """Each column's width: its widest text, the header's included (+2), at least `minimum`, at most
+    its cap. One pass over the rows, so that rows made as they are read are made once."""
+    widest = [display_width(name) for name in head]
+    columns = range(len(head))
+    for values in rows:
+        for i in columns:
+            value = values[i]
+            if value is not None:
+                width = display_width(value)
+                if width > widest[i]:
+                    widest[i] = width
+    return [max(minimum, min(cap, width + 2)) for width, cap in zip(widest, caps)]
 
 
 LINE_HEIGHT = 15.0  # points per text line at the default 11 pt
@@ -275,15 +281,14 @@ def county_sheet(ws: WriteOnlyWorksheet, report: dict[str, Any], lang: str) -> N
     columns = county_columns(lang)
     table = [_result_row(ws, result, parent, cells, lang)
              for (result, parent), cells in zip(flat_results(report), labels.rows(report, lang))]
-    widths = column_widths(([name, *(values[i] for values, _ in table)] for i, name in enumerate(columns)),
-                           COUNTY_CAPS)
+    widths = column_widths(columns, (values for values, _ in table), COUNTY_CAPS)
     sheet = _Rows(ws, widths, COUNTY_HEADER_ROW)
 
-    title = _cell(ws, clean(labels.heading(report, lang)))
+    title = _cell(ws, labels.heading(report, lang))
     title.font = Font(bold=True, size=13)
     sheet.append([title])
     profile = profile_text(report.get("profile", {}), lang)
-    info = _cell(ws, clean(f"{INFO[lang]['file']}: {report.get('file', '')}" + (f"  {profile}" if profile else "")))
+    info = _cell(ws, f"{INFO[lang]['file']}: {report.get('file', '')}" + (f"  {profile}" if profile else ""))
     info.font = Font(color="FF595959")
     sheet.append([info])
     sheet.append(_header(ws, columns), fit=True)
@@ -294,18 +299,18 @@ def county_sheet(ws: WriteOnlyWorksheet, report: dict[str, Any], lang: str) -> N
     sheet.skip()
     summary = labels.summary_lines(report, lang)
     for i, line in enumerate(summary):
-        cell = _cell(ws, clean(line))
+        cell = _cell(ws, line)
         if i == len(summary) - 1:
             met = report["summary"]["binding_met"]
             cell.font = Font(bold=True, color="FF" + FONT_RGB["pass" if met else "fail"])
         sheet.append([cell])
     for note in labels.footnotes(report, lang):
-        cell = _cell(ws, clean(note))
+        cell = _cell(ws, note)
         cell.font = Font(italic=True, color="FF595959")
         sheet.append([cell])
     for warning in report.get("warnings", []):
-        cell = _cell(ws, clean(f"{labels.WORDS[lang]['warnings']}: {problem_location(warning)}: "
-                               f"{warning.get('message', '')}"))
+        cell = _cell(ws, f"{labels.WORDS[lang]['warnings']}: {problem_location(warning)}: "
+                         f"{warning.get('message', '')}")
         cell.font = Font(color="FF9C5700")
         sheet.append([cell])
 
@@ -323,16 +328,16 @@ def _table_sheet(ws: WriteOnlyWorksheet, title: str, head: list[str],
     """Title in row 1, header in row 2 (frozen), rows from 3. `rows()` gives each row's values and
     what it shows (for `dress`, which styles its cells); it is read twice, for the column widths
     and for the rows, so that a summary of many counties is never held as a table."""
-    widths = column_widths(([name, *(values[i] for values, _ in rows())] for i, name in enumerate(head)), caps)
+    widths = column_widths(head, (values for values, _ in rows()), caps)
     sheet = _Rows(ws, widths, 2)
-    heading = _cell(ws, clean(title))
+    heading = _cell(ws, title)
     heading.font = Font(bold=True, size=13)
     sheet.append([heading])
     sheet.append(_header(ws, head), fit=True)
     for values, shown in rows():
         cells = []
         for value in values:
-            cell = _cell(ws, clean(value) if isinstance(value, str) else value)
+            cell = _cell(ws, value)  # (which cleans text)
             cell.border = BORDER
             cell.alignment = WRAP if isinstance(value, str) and len(value) > 20 else TOP
             cells.append(cell)

@@ -79,12 +79,12 @@ class Threshold(Criterion):
         return None, ""
 
     def evaluate(self, entry: Entry, profile: Profile) -> Outcome:
-        bound = self.bound if not self.by else self.resolve(profile)[0]
         value = entry.value
-        if bound is None:
-            return self._whatever_the_class(value)
         if value is None:
             return Outcome(MISSING, VALUE_NOT_GIVEN)
+        bound = self.bound if not self.by else self.resolve(profile)[0]
+        if bound is None:
+            return self._whatever_the_class(value)
         test, symbol = OPS[self.op]
         if test(value, bound):
             outcome = Outcome(PASS, Message("threshold.meets", value=value, op=symbol, bound=bound))
@@ -98,8 +98,6 @@ class Threshold(Criterion):
 
     def _whatever_the_class(self, value: Any) -> Outcome:
         """The region's class is not given: decided all the same when every class agrees."""
-        if value is None:
-            return Outcome(MISSING, VALUE_NOT_GIVEN)
         if not isinstance(value, Decimal):
             return Outcome(MISSING, Message("class.not_given", cls=class_name(self.by)))
         test, symbol = OPS[self.op]
